@@ -1,0 +1,15 @@
+package org.conflictledger.platform.api;
+
+/** Request and response headers the ledger's API uses besides the standard ones. */
+public final class RequestHeaders {
+    /** Correlates everything one client request caused; generated when the client sends none. */
+    public static final String CORRELATION_ID = "X-Correlation-Id";
+    /**
+     * The caller's identity until bearer tokens are checked by the services (gateway issue);
+     * {@code anonymous} when absent.
+     */
+    public static final String PRINCIPAL = "X-Ledger-Principal";
+
+    private RequestHeaders() {
+    }
+}

@@ -1,0 +1,69 @@
+package org.conflictledger.platform.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.conflictledger.platform.audit.AuditMetadata;
+import org.conflictledger.platform.axon.AxonRuntime;
+import org.conflictledger.platform.axon.ReadModels;
+import org.conflictledger.platform.config.LedgerConfig;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one way the REST layer changes the record: sends a command with the caller's audit
+ * context as metadata, and answers only once the read models show the change.
+ */
+@ApplicationScoped
+public class Writes {
+    private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"(\\d{1,18})\"$");
+
+    private final AxonRuntime axon;
+    private final ReadModels readModels;
+    private final LedgerConfig config;
+
+    Writes(AxonRuntime axon, ReadModels readModels, LedgerConfig config) {
+        this.axon = axon;
+        this.readModels = readModels;
+        this.config = config;
+    }
+
+    /** The audit context of the current request. */
+    public AuditContext context(ContainerRequestContext request, String reason, List<SourceCitation> sources) {
+        String principal = request.getHeaderString(RequestHeaders.PRINCIPAL);
+        Object correlationId = request.getProperty(CorrelationIdFilter.PROPERTY);
+        return new AuditContext(principal == null || principal.isBlank() ? AuditMetadata.ANONYMOUS : principal.strip(),
+                correlationId == null ? null : correlationId.toString(), reason, sources);
+    }
+
+    /** Sends the command, waits for its outcome and for the read models; returns the handler's result. */
+    public <R> R send(Object command, AuditContext context) {
+        R result = axon.commandGateway().sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(context.toMetaData()));
+        readModels.awaitCaughtUp();
+        return result;
+    }
+
+    /**
+     * The aggregate version a write expects, from its If-Match header: the ETag {@code "N"} names
+     * version N (N events), which is Axon's sequence number N-1. Null when there is no check.
+     */
+    public Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            if (config.api().requireIfMatch()) {
+                throw PreconditionFailed.required();
+            }
+            return null;
+        }
+        if (ifMatch.strip().equals("*")) {
+            return null;
+        }
+        Matcher matcher = ETAG.matcher(ifMatch.strip());
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) < 1) {
+            throw new InvalidRequest("If-Match", "must be an ETag of this record, e.g. \"3\"");
+        }
+        return Long.parseLong(matcher.group(1)) - 1;
+    }
+}

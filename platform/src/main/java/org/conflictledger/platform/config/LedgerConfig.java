@@ -1,0 +1,53 @@
+package org.conflictledger.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings every service shares; each is overridable by an environment variable (LEDGER_...). */
+@ConfigMapping(prefix = "ledger")
+public interface LedgerConfig {
+
+    /** The service's name, used as the CloudEvents {@code source} (e.g. {@code actors-service}). */
+    String serviceName();
+
+    Axon axon();
+
+    Outbox outbox();
+
+    Api api();
+
+    interface Axon {
+        /** Take a snapshot of an aggregate after this many events since the last one. */
+        @WithDefault("50")
+        int snapshotThreshold();
+
+        /** How long a write waits for the read models to show it before answering. */
+        @WithDefault("10s")
+        Duration readYourWritesTimeout();
+    }
+
+    interface Outbox {
+        /** Publish stored events to Kafka. Off only for tools that must not publish. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The topic the service publishes its events to. */
+        String topic();
+
+        /** How long to wait for the broker to acknowledge one event before retrying. */
+        @WithDefault("30s")
+        Duration acknowledgementTimeout();
+
+        /** Kafka bootstrap servers; defaults to {@code kafka.bootstrap.servers}. */
+        Optional<String> bootstrapServers();
+    }
+
+    interface Api {
+        /** Answer 428 when a write to an existing record has no If-Match header. */
+        @WithDefault("false")
+        boolean requireIfMatch();
+    }
+}
