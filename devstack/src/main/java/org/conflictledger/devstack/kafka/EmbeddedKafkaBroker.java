@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -54,6 +55,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws PortInUseException if {@code port} is not 0 and is already bound
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, int defaultPartitions) {
+        return withKafkaClassLoader(() -> startBroker(dataDir, port, defaultPartitions));
+    }
+
+    private static EmbeddedKafkaBroker startBroker(Path dataDir, int port, int defaultPartitions) {
         if (port != 0 && !Ports.isFree(port)) {
             throw new PortInUseException(port);
         }
@@ -111,6 +116,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Creates a topic with replication factor 1; a topic that already exists is left as it is. */
     public void createTopic(String name, int partitions) {
+        withKafkaClassLoader(() -> {
+            createTopicWithAdmin(name, partitions);
+            return null;
+        });
+    }
+
+    private void createTopicWithAdmin(String name, int partitions) {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -131,8 +143,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return;
         }
         closed = true;
-        server.shutdown();
-        server.awaitShutdown();
+        withKafkaClassLoader(() -> {
+            server.shutdown();
+            server.awaitShutdown();
+            return null;
+        });
+    }
+
+    /*
+     * Kafka loads configured classes (persisters, reporters, log4j plugins) through the thread's context class loader,
+     * and the threads it starts inherit it. Under Quarkus that is another copy of the Kafka classes than this one's.
+     */
+    private static <T> T withKafkaClassLoader(Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedKafkaBroker.class.getClassLoader());
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private void awaitVisibleToClients() {

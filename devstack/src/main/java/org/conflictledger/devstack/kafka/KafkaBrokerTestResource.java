@@ -1,12 +1,8 @@
 package org.conflictledger.devstack.kafka;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -14,32 +10,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * A Quarkus test resource that points {@code kafka.bootstrap.servers} at an in-process Kafka broker.
  *
  * <p>One broker serves the whole test JVM: it starts with the first test class that asks for it, in a fresh temporary
- * folder, and a shutdown hook stops it and deletes the folder when the JVM exits. {@link #stop()} leaves it running
- * for the test classes that come later.
+ * folder, and a JVM shutdown hook stops it and deletes the folder. {@link #stop()} leaves it running for the test
+ * classes that come later.
  */
 public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String BOOTSTRAP_SERVERS_KEY = "kafka.bootstrap.servers";
 
-    private static EmbeddedKafkaBroker shared;
-
-    /** The broker shared by every test class in this JVM, started on first use. */
-    public static synchronized EmbeddedKafkaBroker sharedBroker() {
-        if (shared == null) {
-            Path dataDir = createTempDir();
-            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                broker.close();
-                deleteRecursively(dataDir);
-            }, "devstack-kafka-shutdown"));
-            shared = broker;
-        }
-        return shared;
-    }
-
     @Override
     public Map<String, String> start() {
-        return Map.of(BOOTSTRAP_SERVERS_KEY, sharedBroker().bootstrapServers());
+        return Map.of(BOOTSTRAP_SERVERS_KEY, bootstrapServers());
     }
 
     @Override
@@ -47,19 +27,42 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
         // The broker outlives each test class; the JVM shutdown hook stops it.
     }
 
-    private static Path createTempDir() {
+    /** {@code localhost:PORT} of the shared broker, started if it is not running yet. */
+    public static String bootstrapServers() {
+        return (String) callSharedBroker("bootstrapServers", new Class<?>[0]);
+    }
+
+    /** Creates a topic on the shared broker; a topic that already exists is left as it is. */
+    public static void createTopic(String name, int partitions) {
+        callSharedBroker("createTopic", new Class<?>[] {String.class, int.class}, name, partitions);
+    }
+
+    /*
+     * Quarkus loads test resources in a class loader per application (per test profile) and closes it when that
+     * application stops. A broker held there would be started once per profile and would run on with a closed class
+     * loader, so the broker lives in the system class loader's copy of these classes, whatever loaded this one.
+     */
+    private static Object callSharedBroker(String methodName, Class<?>[] types, Object... args) {
         try {
-            return Files.createTempDirectory("devstack-kafka-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for the Kafka broker", e);
+            Method method = sharedBrokerClass().getDeclaredMethod(methodName, types);
+            method.setAccessible(true);
+            return method.invoke(null, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach the shared Kafka broker", e);
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // Best effort at JVM exit: the folder lives under the system temp folder.
+    private static Class<?> sharedBrokerClass() {
+        try {
+            return Class.forName(SharedBroker.class.getName(), true, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException e) {
+            // devstack is not on the system class path (some IDE launchers): share within this class loader only.
+            return SharedBroker.class;
         }
     }
 }

@@ -10,20 +10,21 @@ import java.util.regex.Pattern;
 
 /** Gives every request a correlation id (the client's, when it sent a sane one) and echoes it back. */
 public class CorrelationIdFilter {
-    static final String PROPERTY = "ledger.correlationId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
         String given = request.getHeaderString(RequestHeaders.CORRELATION_ID);
-        request.setProperty(PROPERTY, given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString());
+        if (given == null || !SANE.matcher(given).matches()) {
+            request.getHeaders().putSingle(RequestHeaders.CORRELATION_ID, UUID.randomUUID().toString());
+        }
     }
 
     @ServerResponseFilter
     public void echo(ContainerRequestContext request, ContainerResponseContext response) {
-        Object id = request.getProperty(PROPERTY);
+        String id = request.getHeaderString(RequestHeaders.CORRELATION_ID);
         if (id != null) {
-            response.getHeaders().putSingle(RequestHeaders.CORRELATION_ID, id.toString());
+            response.getHeaders().putSingle(RequestHeaders.CORRELATION_ID, id);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.conflictledger.platform.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.conflictledger.platform.audit.AuditMetadata;
 import org.conflictledger.platform.axon.AxonRuntime;
@@ -31,11 +31,10 @@ public class Writes {
     }
 
     /** The audit context of the current request. */
-    public AuditContext context(ContainerRequestContext request, String reason, List<SourceCitation> sources) {
-        String principal = request.getHeaderString(RequestHeaders.PRINCIPAL);
-        Object correlationId = request.getProperty(CorrelationIdFilter.PROPERTY);
+    public AuditContext context(HttpHeaders headers, String reason, List<SourceCitation> sources) {
+        String principal = headers.getHeaderString(RequestHeaders.PRINCIPAL);
         return new AuditContext(principal == null || principal.isBlank() ? AuditMetadata.ANONYMOUS : principal.strip(),
-                correlationId == null ? null : correlationId.toString(), reason, sources);
+                headers.getHeaderString(RequestHeaders.CORRELATION_ID), reason, sources);
     }
 
     /** Sends the command, waits for its outcome and for the read models; returns the handler's result. */

@@ -1,0 +1,414 @@
+package org.conflictledger.actors.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.conflictledger.actors.api.ActorRepresentations.Actor;
+import org.conflictledger.actors.api.ActorRepresentations.ActorSummary;
+import org.conflictledger.actors.api.ActorRepresentations.RebuildReport;
+import org.conflictledger.actors.api.ActorRepresentations.Relationship;
+import org.conflictledger.actors.domain.ChangeActorAliases;
+import org.conflictledger.actors.domain.CorrectActorCountry;
+import org.conflictledger.actors.domain.CorrectActorKind;
+import org.conflictledger.actors.domain.DeclareRelationship;
+import org.conflictledger.actors.domain.EndRelationship;
+import org.conflictledger.actors.domain.MergeActor;
+import org.conflictledger.actors.domain.RegisterActor;
+import org.conflictledger.actors.domain.RenameActor;
+import org.conflictledger.actors.domain.RetractActor;
+import org.conflictledger.actors.query.ActorFilter;
+import org.conflictledger.actors.query.ActorProjection;
+import org.conflictledger.actors.query.ActorQueries;
+import org.conflictledger.actors.query.ActorStatus;
+import org.conflictledger.actors.query.ActorView;
+import org.conflictledger.actors.query.RelationshipView;
+import org.conflictledger.actors.write.ActorWriteConfiguration;
+import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.RelationshipKind;
+import org.conflictledger.contracts.Theater;
+import org.conflictledger.platform.api.Cursors;
+import org.conflictledger.platform.api.InvalidRequest;
+import org.conflictledger.platform.api.Page;
+import org.conflictledger.platform.api.Problem;
+import org.conflictledger.platform.api.RecordNotFound;
+import org.conflictledger.platform.api.Writes;
+import org.conflictledger.platform.audit.AuditTrail;
+import org.conflictledger.platform.audit.ChainVerification;
+import org.conflictledger.platform.audit.HistoryEntry;
+import org.conflictledger.platform.axon.ReadModels;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The actor record over HTTP: register, read (now or as of an instant), list, the write actions,
+ * relationships, and the audit views (history, hash-chain verification).
+ */
+@Path("/api/v1/actors")
+@Tag(name = "Actors", description = "States, leaders, armed groups, bodies and forces, and how they relate")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Malformed JSON or invalid field (named in errors[])",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ActorResource {
+    private static final String ACTOR_REF = "The actor's id (UUID) or key";
+
+    private final Writes writes;
+    private final ActorQueries queries;
+    private final ActorReferences references;
+    private final AuditTrail audit;
+    private final ReadModels readModels;
+
+    ActorResource(Writes writes, ActorQueries queries, ActorReferences references, AuditTrail audit,
+                  ReadModels readModels) {
+        this.writes = writes;
+        this.queries = queries;
+        this.references = references;
+        this.audit = audit;
+        this.readModels = readModels;
+    }
+
+    @POST
+    @Operation(summary = "Register an actor",
+            description = "Records a new actor. Its key must be unused. Answers 201 with the actor, its Location and ETag.")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = Actor.class)))
+    @APIResponse(responseCode = "409", description = "The key is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@Valid @NotNull ActorRequests.Registration body, @Context HttpHeaders headers,
+                             @Context UriInfo uri) {
+        UUID id = UUID.randomUUID();
+        String affiliation = body.affiliation() == null ? null
+                : references.inField("affiliation", body.affiliation()).toString();
+        writes.send(new RegisterActor(id, body.key(), body.name(), body.kind(),
+                body.aliases() == null ? List.of() : body.aliases(), body.country(), affiliation),
+                writes.context(headers, body.reason(), body.sources()));
+        ActorView view = current(id);
+        return Response.created(URI.create("/api/v1/actors/" + id))
+                .tag(etag(view)).entity(Actor.of(view, null)).build();
+    }
+
+    @GET
+    @Path("/{actor}")
+    @Operation(summary = "Read an actor",
+            description = "The actor now, or with asOf the actor as the record stood at that instant (rebuilt from the events recorded up to it). ETag is the version.")
+    @APIResponse(responseCode = "200", description = "The actor", content = @Content(schema = @Schema(implementation = Actor.class)))
+    @APIResponse(responseCode = "404", description = "No such actor (at that instant)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response read(@Parameter(description = ACTOR_REF, example = "TUR") @PathParam("actor") String ref,
+                         @Parameter(description = "An instant (ISO 8601, UTC) to read the actor as it stood then",
+                                 example = "2020-11-10T00:00:00Z") @QueryParam("asOf") String asOf) {
+        UUID id = references.inPath(ref);
+        if (asOf == null) {
+            ActorView view = current(id);
+            return Response.ok(Actor.of(view, null)).tag(etag(view)).build();
+        }
+        Instant instant = instant("asOf", asOf);
+        ActorView then = ActorQueries.fold(audit.eventsUpTo(id.toString(), instant))
+                .orElseThrow(() -> new RecordNotFound("actor", ref + " as of " + instant));
+        return Response.ok(Actor.of(then, instant)).tag(etag(then)).build();
+    }
+
+    @GET
+    @Operation(summary = "List actors",
+            description = "Actors ordered by key, filtered by kind, country, text (name or alias), theater or a related actor, a page at a time.")
+    @APIResponse(responseCode = "200", description = "A page of actors; Link rel=next when there is more")
+    public Response list(@Parameter(description = "Kind of actor") @QueryParam("kind") ActorKind kind,
+                         @Parameter(description = "ISO 3166-1 alpha-3", example = "TUR")
+                         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166-1 alpha-3 code") @QueryParam("country") String country,
+                         @Parameter(description = "Part of the name or an alias", example = "haftar")
+                         @Size(max = 200) @QueryParam("q") String text,
+                         @Parameter(description = "Actors with a relationship in this theater") @QueryParam("theater") Theater theater,
+                         @Parameter(description = "Actors with a relationship with this actor (id or key)", example = "RUS")
+                         @QueryParam("relatedTo") String relatedTo,
+                         @Parameter(description = "Lifecycle status") @QueryParam("status") ActorStatus status,
+                         @Parameter(description = "Cursor from the previous page's next") @QueryParam("cursor") String cursor,
+                         @Parameter(description = "Page size, 1 to 500") @Min(1) @Max(Page.MAX_LIMIT)
+                         @QueryParam("limit") @DefaultValue("50") int limit,
+                         @Context UriInfo uri) {
+        UUID related = relatedTo == null ? null : references.inField("relatedTo", relatedTo);
+        ActorFilter filter = new ActorFilter(kind, country, blankToNull(text), theater, related, status,
+                Cursors.decode(cursor));
+        List<ActorView> found = queries.list(filter, limit + 1);
+        boolean more = found.size() > limit;
+        List<Actor> items = found.stream().limit(limit).map(view -> Actor.of(view, null)).toList();
+        String next = more ? Cursors.encode(items.get(items.size() - 1).key()) : null;
+        return new Page<>(items, next).toResponse(uri);
+    }
+
+    @POST
+    @Path("/{actor}/rename")
+    @Operation(summary = "Rename an actor", description = "Records a new name; the old one stays in the history.")
+    @APIResponse(responseCode = "200", description = "Renamed", content = @Content(schema = @Schema(implementation = Actor.class)))
+    @APIResponse(responseCode = "409", description = "The actor is retracted or merged",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response rename(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                           @Parameter(description = "The ETag the change is based on") @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull ActorRequests.Rename body, @Context HttpHeaders headers) {
+        UUID id = references.inPath(ref);
+        return afterWrite(id, new RenameActor(id, writes.expectedVersion(ifMatch), body.name()),
+                headers, body.reason(), body.sources());
+    }
+
+    @PUT
+    @Path("/{actor}/aliases")
+    @Operation(summary = "Replace an actor's aliases", description = "Records the complete new list of aliases.")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = Actor.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changeAliases(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                                  @HeaderParam("If-Match") String ifMatch,
+                                  @Valid @NotNull ActorRequests.AliasesChange body, @Context HttpHeaders headers) {
+        UUID id = references.inPath(ref);
+        return afterWrite(id, new ChangeActorAliases(id, writes.expectedVersion(ifMatch), body.aliases()),
+                headers, body.reason(), body.sources());
+    }
+
+    @POST
+    @Path("/{actor}/kind")
+    @Operation(summary = "Correct an actor's kind")
+    @APIResponse(responseCode = "200", description = "Corrected", content = @Content(schema = @Schema(implementation = Actor.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response correctKind(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                                @HeaderParam("If-Match") String ifMatch,
+                                @Valid @NotNull ActorRequests.KindCorrection body, @Context HttpHeaders headers) {
+        UUID id = references.inPath(ref);
+        return afterWrite(id, new CorrectActorKind(id, writes.expectedVersion(ifMatch), body.kind()),
+                headers, body.reason(), body.sources());
+    }
+
+    @POST
+    @Path("/{actor}/country")
+    @Operation(summary = "Correct an actor's country")
+    @APIResponse(responseCode = "200", description = "Corrected", content = @Content(schema = @Schema(implementation = Actor.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response correctCountry(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                                   @HeaderParam("If-Match") String ifMatch,
+                                   @Valid @NotNull ActorRequests.CountryCorrection body, @Context HttpHeaders headers) {
+        UUID id = references.inPath(ref);
+        return afterWrite(id, new CorrectActorCountry(id, writes.expectedVersion(ifMatch), body.country()),
+                headers, body.reason(), body.sources());
+    }
+
+    @POST
+    @Path("/{actor}/relationships")
+    @Operation(summary = "Declare a relationship",
+            description = "Records how this actor stands towards a counterpart, where, and over which days (valid time). Answers 201 with the relationship.")
+    @APIResponse(responseCode = "201", description = "Declared", content = @Content(schema = @Schema(implementation = Relationship.class)))
+    @APIResponse(responseCode = "409", description = "With itself, a duplicate, or the actor is retracted or merged",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response declareRelationship(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                                        @HeaderParam("If-Match") String ifMatch,
+                                        @Valid @NotNull ActorRequests.RelationshipDeclaration body,
+                                        @Context HttpHeaders headers) {
+        UUID id = references.inPath(ref);
+        UUID counterpart = references.inField("counterpart", body.counterpart());
+        if (body.validFrom() != null && body.validUntil() != null && body.validUntil().isBefore(body.validFrom())) {
+            throw new InvalidRequest("validUntil", "must not be before validFrom");
+        }
+        UUID relationshipId = UUID.randomUUID();
+        writes.send(new DeclareRelationship(id, writes.expectedVersion(ifMatch), relationshipId, body.kind(),
+                        counterpart, body.theater(), body.validFrom(), body.validUntil(), body.confidence()),
+                writes.context(headers, body.reason(), body.sources()));
+        ActorView view = current(id);
+        RelationshipView declared = view.relationships.stream().filter(r -> r.id.equals(relationshipId))
+                .findFirst().orElseThrow(() -> new IllegalStateException("Declared relationship not in the read model"));
+        return Response.created(URI.create("/api/v1/actors/" + id + "/relationships/" + relationshipId))
+                .tag(etag(view))
+                .entity(Relationship.of(declared, summary(counterpart), "outgoing"))
+                .build();
+    }
+
+    @POST
+    @Path("/{actor}/relationships/{relationship}/end")
+    @Operation(summary = "End a relationship", description = "Records the last day a relationship held.")
+    @APIResponse(responseCode = "200", description = "Ended", content = @Content(schema = @Schema(implementation = Actor.class)))
+    @APIResponse(responseCode = "409", description = "Unknown or already ended relationship",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response endRelationship(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                                    @PathParam("relationship") UUID relationshipId,
+                                    @HeaderParam("If-Match") String ifMatch,
+                                    @Valid @NotNull ActorRequests.RelationshipEnding body, @Context HttpHeaders headers) {
+        UUID id = references.inPath(ref);
+        return afterWrite(id, new EndRelationship(id, writes.expectedVersion(ifMatch), relationshipId, body.validUntil()),
+                headers, body.reason(), body.sources());
+    }
+
+    @GET
+    @Path("/{actor}/relationships")
+    @Operation(summary = "Relationships of an actor",
+            description = "Relationships the actor declared (outgoing) and those naming it as counterpart (incoming); validAt keeps those that held on a day.")
+    @APIResponse(responseCode = "200", description = "The relationships")
+    public Page<Relationship> relationships(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                                            @Parameter(description = "Only those valid on this day", example = "2020-11-10")
+                                            @QueryParam("validAt") LocalDate validAt,
+                                            @QueryParam("kind") RelationshipKind kind,
+                                            @QueryParam("theater") Theater theater,
+                                            @Parameter(description = "outgoing, incoming or both")
+                                            @Pattern(regexp = "outgoing|incoming|both", message = "must be outgoing, incoming or both")
+                                            @QueryParam("direction") @DefaultValue("both") String direction) {
+        UUID id = references.inPath(ref);
+        current(id);
+        boolean outgoing = !direction.equals("incoming");
+        boolean incoming = !direction.equals("outgoing");
+        List<RelationshipView> found = queries.relationships(id, outgoing, incoming, validAt, kind, theater);
+        Set<UUID> others = new HashSet<>(Set.of(id));
+        found.forEach(r -> others.add(r.actor.id.equals(id) ? r.counterpartId : r.actor.id));
+        Map<UUID, ActorView> views = queries.byIds(others);
+        List<Relationship> items = found.stream()
+                .map(r -> Relationship.of(r, ActorSummary.of(r.counterpartId, views.get(r.counterpartId)),
+                        r.actor.id.equals(id) ? "outgoing" : "incoming"))
+                .toList();
+        return new Page<>(items, null);
+    }
+
+    @POST
+    @Path("/{actor}/merge")
+    @Operation(summary = "Merge a duplicate into another actor",
+            description = "Marks this actor as a duplicate of another; it takes no further changes, its history stays.")
+    @APIResponse(responseCode = "200", description = "Merged", content = @Content(schema = @Schema(implementation = Actor.class)))
+    @APIResponse(responseCode = "409", description = "Into itself, or already merged or retracted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response merge(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                          @HeaderParam("If-Match") String ifMatch,
+                          @Valid @NotNull ActorRequests.Merge body, @Context HttpHeaders headers) {
+        UUID id = references.inPath(ref);
+        UUID into = references.inField("into", body.into());
+        return afterWrite(id, new MergeActor(id, writes.expectedVersion(ifMatch), into),
+                headers, body.reason(), body.sources());
+    }
+
+    @POST
+    @Path("/{actor}/retract")
+    @Operation(summary = "Retract an actor",
+            description = "Withdraws the actor from the record (never deleted: it stays readable with its history).")
+    @APIResponse(responseCode = "200", description = "Retracted", content = @Content(schema = @Schema(implementation = Actor.class)))
+    @APIResponse(responseCode = "409", description = "Already retracted or merged",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response retract(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                            @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull ActorRequests.Retraction body, @Context HttpHeaders headers) {
+        UUID id = references.inPath(ref);
+        return afterWrite(id, new RetractActor(id, writes.expectedVersion(ifMatch)), headers, body.reason(),
+                body.sources());
+    }
+
+    @GET
+    @Path("/{actor}/history")
+    @Operation(summary = "History of an actor",
+            description = "Every recorded change, oldest first, with who made it, why, on which sources, and its hash-chain link.")
+    @APIResponse(responseCode = "200", description = "A page of changes")
+    public Response history(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                            @QueryParam("cursor") String cursor,
+                            @Min(1) @Max(Page.MAX_LIMIT) @QueryParam("limit") @DefaultValue("50") int limit,
+                            @Context UriInfo uri) {
+        UUID id = references.inPath(ref);
+        long after = afterSequence(Cursors.decode(cursor));
+        List<HistoryEntry> found = audit.history(ActorWriteConfiguration.RECORD_NAME,
+                org.conflictledger.actors.domain.Actor.class, id.toString(), after, limit + 1);
+        boolean more = found.size() > limit;
+        List<HistoryEntry> items = found.stream().limit(limit).toList();
+        String next = more ? Cursors.encode(Long.toString(items.get(items.size() - 1).sequence())) : null;
+        return new Page<>(items, next).toResponse(uri);
+    }
+
+    @GET
+    @Path("/{actor}/verify")
+    @Operation(summary = "Verify an actor's hash chain",
+            description = "Recomputes every link of the actor's hash chain from the stored events; valid is false if any stored event was altered, removed or reordered.")
+    @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = ChainVerification.class)))
+    public ChainVerification verify(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref) {
+        UUID id = references.inPath(ref);
+        return audit.verify(org.conflictledger.actors.domain.Actor.class, id.toString());
+    }
+
+    @POST
+    @Path("/admin/read-model/rebuild")
+    @Operation(summary = "Rebuild the actor read model",
+            description = "Empties the actor read model and replays every stored event into it. An administrative action.")
+    @APIResponse(responseCode = "200", description = "Rebuilt", content = @Content(schema = @Schema(implementation = RebuildReport.class)))
+    public RebuildReport rebuild() {
+        readModels.rebuild(ActorProjection.PROCESSOR);
+        return new RebuildReport(ActorProjection.PROCESSOR, queries.countActors(), queries.countRelationships());
+    }
+
+    private Response afterWrite(UUID id, Object command, HttpHeaders headers, String reason,
+                                List<org.conflictledger.platform.api.SourceCitation> sources) {
+        writes.send(command, writes.context(headers, reason, sources));
+        ActorView view = current(id);
+        return Response.ok(Actor.of(view, null)).tag(etag(view)).build();
+    }
+
+    private ActorView current(UUID id) {
+        return queries.byId(id).orElseThrow(() -> new RecordNotFound("actor", id.toString()));
+    }
+
+    private ActorSummary summary(UUID id) {
+        return ActorSummary.of(id, queries.byId(id).orElse(null));
+    }
+
+    private static EntityTag etag(ActorView view) {
+        return new EntityTag(Long.toString(view.version));
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest(field, "must be an instant (ISO 8601, e.g. 2020-11-10T00:00:00Z)");
+        }
+    }
+
+    private static long afterSequence(String position) {
+        if (position == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(position);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequest("cursor", "is not a cursor this API returned");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

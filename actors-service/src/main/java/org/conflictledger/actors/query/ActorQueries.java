@@ -1,0 +1,124 @@
+package org.conflictledger.actors.query;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.conflictledger.contracts.RelationshipKind;
+import org.conflictledger.contracts.Theater;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Questions the actor read model answers. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ActorQueries {
+
+    public Optional<ActorView> byId(UUID id) {
+        return ActorView.findByIdOptional(id);
+    }
+
+    public Optional<ActorView> byKey(String key) {
+        return ActorView.find("key", key).firstResultOptional();
+    }
+
+    /** Up to {@code limit} actors matching the filter, ordered by key. */
+    public List<ActorView> list(ActorFilter filter, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (filter.kind() != null) {
+            where.add("a.kind = :kind");
+            params.and("kind", filter.kind());
+        }
+        if (filter.country() != null) {
+            where.add("a.country = :country");
+            params.and("country", filter.country());
+        }
+        if (filter.status() != null) {
+            where.add("a.status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.text() != null) {
+            where.add("a.searchText like :text escape '!'");
+            params.and("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (filter.theater() != null) {
+            where.add("exists (select r.id from RelationshipView r where r.theater = :theater"
+                    + " and (r.actor = a or r.counterpartId = a.id))");
+            params.and("theater", filter.theater());
+        }
+        if (filter.relatedTo() != null) {
+            where.add("exists (select r.id from RelationshipView r where (r.actor = a and r.counterpartId = :related)"
+                    + " or (r.actor.id = :related and r.counterpartId = a.id))");
+            params.and("related", filter.relatedTo());
+        }
+        if (filter.afterKey() != null) {
+            where.add("a.key > :afterKey");
+            params.and("afterKey", filter.afterKey());
+        }
+        String query = "select a from ActorView a" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by a.key";
+        return ActorView.<ActorView>find(query, params).page(0, limit).list();
+    }
+
+    /**
+     * The relationships of an actor: those it declared ({@code outgoing}) and those naming it as
+     * counterpart ({@code incoming}), optionally only those valid on a day, of a kind or theater.
+     */
+    public List<RelationshipView> relationships(UUID actorId, boolean outgoing, boolean incoming, LocalDate validAt,
+                                                RelationshipKind kind, Theater theater) {
+        List<RelationshipView> found = new ArrayList<>();
+        if (outgoing) {
+            found.addAll(RelationshipView.<RelationshipView>list("actor.id = ?1 order by declaredAt, id", actorId));
+        }
+        if (incoming) {
+            found.addAll(RelationshipView.<RelationshipView>list("counterpartId = ?1 order by declaredAt, id", actorId));
+        }
+        return found.stream()
+                .filter(r -> r.validAt(validAt))
+                .filter(r -> kind == null || r.kind == kind)
+                .filter(r -> theater == null || r.theater == theater)
+                .toList();
+    }
+
+    public Map<UUID, ActorView> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return ActorView.<ActorView>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(a -> a.id, Function.identity()));
+    }
+
+    public long countActors() {
+        return ActorView.count();
+    }
+
+    public long countRelationships() {
+        return RelationshipView.count();
+    }
+
+    /** The actor as its events up to an instant make it; empty when it had no events yet. */
+    public static Optional<ActorView> fold(List<DomainEventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        ActorView view = new ActorView();
+        for (DomainEventMessage<?> event : events) {
+            view.apply(event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+        }
+        return Optional.of(view);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}
