@@ -33,7 +33,6 @@ CREATE TABLE actor_view_alias (
 CREATE TABLE relationship_view (
     id             UUID                     NOT NULL PRIMARY KEY,
     actor_id       UUID                     NOT NULL REFERENCES actor_view (id),
-    position       INTEGER,
     kind           VARCHAR(32)              NOT NULL,
     counterpart_id UUID                     NOT NULL,
     theater        VARCHAR(32),

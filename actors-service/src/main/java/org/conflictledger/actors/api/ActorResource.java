@@ -362,6 +362,7 @@ public class ActorResource {
 
     @POST
     @Path("/admin/read-model/rebuild")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Rebuild the actor read model",
             description = "Empties the actor read model and replays every stored event into it. An administrative action.")
     @APIResponse(responseCode = "200", description = "Rebuilt", content = @Content(schema = @Schema(implementation = RebuildReport.class)))

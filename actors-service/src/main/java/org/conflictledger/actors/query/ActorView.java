@@ -12,6 +12,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.conflictledger.actors.domain.ActorAliasesChanged;
@@ -74,7 +75,7 @@ public class ActorView extends PanacheEntityBase {
     public List<String> aliases = new ArrayList<>();
 
     @OneToMany(mappedBy = "actor", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderColumn(name = "position")
+    @OrderBy("declaredAt, id")
     public List<RelationshipView> relationships = new ArrayList<>();
 
     /** Applies one event of this actor, recorded at {@code at} as its {@code sequence}-th event. */

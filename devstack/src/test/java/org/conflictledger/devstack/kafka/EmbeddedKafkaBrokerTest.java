@@ -35,22 +35,15 @@ class EmbeddedKafkaBrokerTest {
     @Test
     void recordsSurviveARestartOnTheSameDataFolder() throws Exception {
         List<String> sent = List.of("first", "second", "third");
-        long t0 = System.nanoTime();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
-            System.out.println("T started " + (System.nanoTime()-t0)/1000000);
             // An auto-created topic: the default of three partitions, one key, so still one order.
             KafkaRecords.produce(broker.bootstrapServers(), "durable", sent);
-            System.out.println("T produced " + (System.nanoTime()-t0)/1000000);
         }
-        System.out.println("T closed " + (System.nanoTime()-t0)/1000000);
         String clusterId = BrokerStorage.existingClusterId(EmbeddedKafkaBroker.logDirOf(dataDir)).orElseThrow();
 
         try (EmbeddedKafkaBroker restarted = EmbeddedKafkaBroker.start(dataDir, 0)) {
-            System.out.println("T restarted " + (System.nanoTime()-t0)/1000000);
             assertEquals(withEndMarker(sent), KafkaRecords.consume(restarted.bootstrapServers(), "durable", sent.size() + 1));
-            System.out.println("T consumed " + (System.nanoTime()-t0)/1000000);
         }
-        System.out.println("T closed2 " + (System.nanoTime()-t0)/1000000);
         assertEquals(clusterId, BrokerStorage.existingClusterId(EmbeddedKafkaBroker.logDirOf(dataDir)).orElseThrow());
     }
 

@@ -1,9 +1,13 @@
 package org.conflictledger.devstack.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -13,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -41,8 +47,10 @@ class KafkaBrokerMainTest {
     void announcesReadinessAndStopsCleanlyOnSigterm() throws Exception {
         int port = Ports.pickFree();
         Path dataDir = workDir.resolve("data");
+        // What --fresh recognises as a Kafka data folder, plus something it must delete.
+        Files.createDirectories(dataDir.resolve("logs"));
+        Files.writeString(dataDir.resolve("logs/meta.properties"), "cluster.id=someOtherCluster\n");
         Files.createDirectories(dataDir.resolve("stale"));
-        EmbeddedKafkaBroker.start(dataDir, 0).close(); // so that --fresh has a data folder to delete
 
         Process launcher = launch("--port", String.valueOf(port), "--data", dataDir.toString(), "--fresh");
         BufferedReader stdout = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
@@ -55,7 +63,24 @@ class KafkaBrokerMainTest {
         launcher.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its stdout
         assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "the launcher did not stop");
         assertEquals("Kafka broker stopped", stdout.readLine());
-        assertEquals(null, stdout.readLine());
+        assertNull(stdout.readLine());
+    }
+
+    @Test
+    void freshRefusesToDeleteAFolderThatIsNotKafkaData() throws Exception {
+        Path notKafka = workDir.resolve("documents");
+        Files.createDirectories(notKafka);
+        Files.writeString(notKafka.resolve("thesis.txt"), "precious");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exitCode = KafkaBrokerMain.start(
+                new String[] {"--port", String.valueOf(Ports.pickFree()), "--data", notKafka.toString(), "--fresh"},
+                Map.of(), new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new CountDownLatch(1));
+
+        assertEquals(1, exitCode);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("refusing to delete"), err.toString(StandardCharsets.UTF_8));
+        assertEquals("precious", Files.readString(notKafka.resolve("thesis.txt")));
     }
 
     private Process launch(String... args) throws IOException {
