@@ -87,6 +87,7 @@ class KafkaBrokerMainTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 KafkaBrokerMain.class.getName()));
         command.addAll(List.of(args));
