@@ -1,8 +1,6 @@
 package org.conflictledger.actors.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -48,6 +46,7 @@ import org.conflictledger.contracts.Theater;
 import org.conflictledger.platform.api.Cursors;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.Page;
+import org.conflictledger.platform.api.QueryParameters;
 import org.conflictledger.platform.api.Problem;
 import org.conflictledger.platform.api.RecordNotFound;
 import org.conflictledger.platform.api.Writes;
@@ -65,7 +64,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +133,7 @@ public class ActorResource {
             ActorView view = current(id);
             return Response.ok(Actor.of(view, null)).tag(etag(view)).build();
         }
-        Instant instant = instant("asOf", asOf);
+        Instant instant = QueryParameters.instant("asOf", asOf);
         ActorView then = ActorQueries.fold(audit.eventsUpTo(id.toString(), instant))
                 .orElseThrow(() -> new RecordNotFound("actor", ref + " as of " + instant));
         return Response.ok(Actor.of(then, instant)).tag(etag(then)).build();
@@ -145,22 +143,26 @@ public class ActorResource {
     @Operation(summary = "List actors",
             description = "Actors ordered by key, filtered by kind, country, text (name or alias), theater or a related actor, a page at a time.")
     @APIResponse(responseCode = "200", description = "A page of actors; Link rel=next when there is more")
-    public Response list(@Parameter(description = "Kind of actor") @QueryParam("kind") ActorKind kind,
+    public Response list(@Parameter(description = "Kind of actor", schema = @Schema(implementation = ActorKind.class))
+                         @QueryParam("kind") String kind,
                          @Parameter(description = "ISO 3166-1 alpha-3", example = "TUR")
                          @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166-1 alpha-3 code") @QueryParam("country") String country,
                          @Parameter(description = "Part of the name or an alias", example = "haftar")
                          @Size(max = 200) @QueryParam("q") String text,
-                         @Parameter(description = "Actors with a relationship in this theater") @QueryParam("theater") Theater theater,
+                         @Parameter(description = "Actors with a relationship in this theater",
+                                 schema = @Schema(implementation = Theater.class)) @QueryParam("theater") String theater,
                          @Parameter(description = "Actors with a relationship with this actor (id or key)", example = "RUS")
                          @QueryParam("relatedTo") String relatedTo,
-                         @Parameter(description = "Lifecycle status") @QueryParam("status") ActorStatus status,
+                         @Parameter(description = "Lifecycle status", schema = @Schema(implementation = ActorStatus.class))
+                         @QueryParam("status") String status,
                          @Parameter(description = "Cursor from the previous page's next") @QueryParam("cursor") String cursor,
-                         @Parameter(description = "Page size, 1 to 500") @Min(1) @Max(Page.MAX_LIMIT)
-                         @QueryParam("limit") @DefaultValue("50") int limit,
+                         @Parameter(description = "Page size, 1 to 500", example = "50") @QueryParam("limit") String limitText,
                          @Context UriInfo uri) {
+        int limit = QueryParameters.limit(limitText);
         UUID related = relatedTo == null ? null : references.inField("relatedTo", relatedTo);
-        ActorFilter filter = new ActorFilter(kind, country, blankToNull(text), theater, related, status,
-                Cursors.decode(cursor));
+        ActorFilter filter = new ActorFilter(QueryParameters.enumValue("kind", kind, ActorKind.class), country,
+                blankToNull(text), QueryParameters.enumValue("theater", theater, Theater.class), related,
+                QueryParameters.enumValue("status", status, ActorStatus.class), Cursors.decode(cursor));
         List<ActorView> found = queries.list(filter, limit + 1);
         boolean more = found.size() > limit;
         List<Actor> items = found.stream().limit(limit).map(view -> Actor.of(view, null)).toList();
@@ -279,14 +281,18 @@ public class ActorResource {
     @APIResponse(responseCode = "200", description = "The relationships")
     public Page<Relationship> relationships(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
                                             @Parameter(description = "Only those valid on this day", example = "2020-11-10")
-                                            @QueryParam("validAt") LocalDate validAt,
-                                            @QueryParam("kind") RelationshipKind kind,
-                                            @QueryParam("theater") Theater theater,
+                                            @QueryParam("validAt") String validAtText,
+                                            @Parameter(schema = @Schema(implementation = RelationshipKind.class))
+                                            @QueryParam("kind") String kindText,
+                                            @Parameter(schema = @Schema(implementation = Theater.class))
+                                            @QueryParam("theater") String theaterText,
                                             @Parameter(description = "outgoing, incoming or both")
                                             @Pattern(regexp = "outgoing|incoming|both", message = "must be outgoing, incoming or both")
                                             @QueryParam("direction") @DefaultValue("both") String direction) {
         UUID id = references.inPath(ref);
-        current(id);
+        LocalDate validAt = QueryParameters.date("validAt", validAtText);
+        RelationshipKind kind = QueryParameters.enumValue("kind", kindText, RelationshipKind.class);
+        Theater theater = QueryParameters.enumValue("theater", theaterText, Theater.class);
         boolean outgoing = !direction.equals("incoming");
         boolean incoming = !direction.equals("outgoing");
         List<RelationshipView> found = queries.relationships(id, outgoing, incoming, validAt, kind, theater);
@@ -338,9 +344,10 @@ public class ActorResource {
     @APIResponse(responseCode = "200", description = "A page of changes")
     public Response history(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
                             @QueryParam("cursor") String cursor,
-                            @Min(1) @Max(Page.MAX_LIMIT) @QueryParam("limit") @DefaultValue("50") int limit,
+                            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") String limitText,
                             @Context UriInfo uri) {
         UUID id = references.inPath(ref);
+        int limit = QueryParameters.limit(limitText);
         long after = afterSequence(Cursors.decode(cursor));
         List<HistoryEntry> found = audit.history(ActorWriteConfiguration.RECORD_NAME,
                 org.conflictledger.actors.domain.Actor.class, id.toString(), after, limit + 1);
@@ -388,14 +395,6 @@ public class ActorResource {
 
     private static EntityTag etag(ActorView view) {
         return new EntityTag(Long.toString(view.version));
-    }
-
-    private static Instant instant(String field, String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequest(field, "must be an instant (ISO 8601, e.g. 2020-11-10T00:00:00Z)");
-        }
     }
 
     private static long afterSequence(String position) {

@@ -109,7 +109,7 @@ class ActorQueriesApiTest {
                 .body("items.key", contains(tur));
         given().queryParam("q", "HAFTAR FORCES " + marker).get(ACTORS).then().statusCode(200)
                 .body("items.key", contains(haf));
-        listed(Map.of("q", "nomatch-" + marker)).body("items", empty());
+        given().queryParam("q", "nomatch-" + marker).get(ACTORS).then().statusCode(200).body("items", empty());
     }
 
     @Test

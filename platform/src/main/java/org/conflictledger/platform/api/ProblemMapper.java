@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -173,9 +174,14 @@ public class ProblemMapper {
     private static String fieldOf(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
-            names.add(node.getIndex() != null && !names.isEmpty()
-                    ? names.remove(names.size() - 1) + "[" + node.getIndex() + "]." + node.getName()
-                    : node.getName());
+            boolean element = node.getKind() == ElementKind.CONTAINER_ELEMENT;
+            if (node.getIndex() != null && !names.isEmpty()) {
+                // sources[0].title, or aliases[1] for an element of a list of plain values
+                String list = names.remove(names.size() - 1) + "[" + node.getIndex() + "]";
+                names.add(element ? list : list + "." + node.getName());
+            } else if (!element) {
+                names.add(node.getName());
+            }
         }
         // [method, parameter, field...]: a body's fields are named without the parameter.
         if (names.size() > 2) {

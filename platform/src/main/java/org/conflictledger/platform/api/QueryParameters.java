@@ -1,0 +1,66 @@
+package org.conflictledger.platform.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Parses query parameters by hand, so that a value that does not parse is a 400 naming the
+ * parameter (JAX-RS would answer a failed query-parameter conversion with a bare 404).
+ */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String text, Class<E> type) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    public static LocalDate date(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest(name, "must be a date (yyyy-MM-dd)");
+        }
+    }
+
+    public static Instant instant(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest(name, "must be an instant (ISO 8601, e.g. 2020-11-10T00:00:00Z)");
+        }
+    }
+
+    /** A page size: {@link Page#DEFAULT_LIMIT} when absent, 1 to {@link Page#MAX_LIMIT} otherwise. */
+    public static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return Page.DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= Page.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequest("limit", "must be an integer from 1 to " + Page.MAX_LIMIT);
+    }
+}
