@@ -51,6 +51,7 @@ import org.conflictledger.platform.api.Problem;
 import org.conflictledger.platform.api.RecordNotFound;
 import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.audit.AuditTrail;
+import org.conflictledger.platform.domain.RuleViolation;
 import org.conflictledger.platform.audit.ChainVerification;
 import org.conflictledger.platform.audit.HistoryEntry;
 import org.conflictledger.platform.axon.ReadModels;
@@ -243,6 +244,7 @@ public class ActorResource {
                                         @Context HttpHeaders headers) {
         UUID id = references.inPath(ref);
         UUID counterpart = references.inField("counterpart", body.counterpart());
+        requireActive(counterpart, "counterpart");
         if (body.validFrom() != null && body.validUntil() != null && body.validUntil().isBefore(body.validFrom())) {
             throw new InvalidRequest("validUntil", "must not be before validFrom");
         }
@@ -318,6 +320,7 @@ public class ActorResource {
                           @Valid @NotNull ActorRequests.Merge body, @Context HttpHeaders headers) {
         UUID id = references.inPath(ref);
         UUID into = references.inField("into", body.into());
+        requireActive(into, "into");
         return afterWrite(id, new MergeActor(id, writes.expectedVersion(ifMatch), into),
                 headers, body.reason(), body.sources());
     }
@@ -349,8 +352,7 @@ public class ActorResource {
         UUID id = references.inPath(ref);
         int limit = QueryParameters.limit(limitText);
         long after = afterSequence(Cursors.decode(cursor));
-        List<HistoryEntry> found = audit.history(ActorWriteConfiguration.RECORD_NAME,
-                org.conflictledger.actors.domain.Actor.class, id.toString(), after, limit + 1);
+        List<HistoryEntry> found = audit.history(ActorWriteConfiguration.RECORD, id.toString(), after, limit + 1);
         boolean more = found.size() > limit;
         List<HistoryEntry> items = found.stream().limit(limit).toList();
         String next = more ? Cursors.encode(Long.toString(items.get(items.size() - 1).sequence())) : null;
@@ -383,6 +385,16 @@ public class ActorResource {
         writes.send(command, writes.context(headers, reason, sources));
         ActorView view = current(id);
         return Response.ok(Actor.of(view, null)).tag(etag(view)).build();
+    }
+
+    /** Another actor a write names must still be in the record, not merged away or retracted. */
+    private void requireActive(UUID id, String field) {
+        ActorView other = current(id);
+        if (other.status != ActorStatus.ACTIVE) {
+            throw new RuleViolation("other-actor-" + other.status.name().toLowerCase(),
+                    field + " names " + other.key + ", which is " + other.status.name().toLowerCase()
+                            + (other.mergedInto == null ? "" : " into " + other.mergedInto));
+        }
     }
 
     private ActorView current(UUID id) {

@@ -14,7 +14,7 @@ import org.conflictledger.platform.axon.RecordType;
 /** Tells the platform which aggregate this service keeps, and claims keys as actors register. */
 @ApplicationScoped
 public class ActorWriteConfiguration implements AxonCustomizer {
-    public static final String RECORD_NAME = "actor";
+    public static final RecordType RECORD = new RecordType("actor", Actor.class);
 
     private final ActorKeyRegistry keys;
 
@@ -25,7 +25,7 @@ public class ActorWriteConfiguration implements AxonCustomizer {
     @Produces
     @Singleton
     RecordType actorRecord() {
-        return new RecordType(RECORD_NAME, Actor.class);
+        return RECORD;
     }
 
     @Override

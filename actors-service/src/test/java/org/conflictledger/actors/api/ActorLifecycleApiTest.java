@@ -135,4 +135,19 @@ class ActorLifecycleApiTest {
                 .contentType("application/problem+json")
                 .body("rule", equalTo("actor-retracted"));
     }
+
+    @Test
+    void aDuplicateCannotBeMergedIntoARetractedActor() {
+        String duplicate = uniqueKey("DUP");
+        String retracted = uniqueKey("RET");
+        registered(duplicate, "Haftar's forces", "ARMED_GROUP");
+        registered(retracted, "Libyan National Army (retracted)", "ARMED_GROUP");
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/actors/" + retracted + "/retract")
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"into\": \"" + retracted + "\"}")
+                .post("/api/v1/actors/" + duplicate + "/merge")
+                .then().statusCode(409)
+                .body("rule", equalTo("other-actor-retracted"));
+        given().get("/api/v1/actors/" + duplicate).then().body("status", equalTo("ACTIVE")).header("ETag", "\"1\"");
+    }
 }

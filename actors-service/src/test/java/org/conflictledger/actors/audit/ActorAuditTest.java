@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
+import org.conflictledger.platform.axon.ReadModels;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ class ActorAuditTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ReadModels readModels;
 
     @Test
     void alteringAStoredEventBreaksTheHashChainFromThatEventOn() throws Exception {
@@ -82,6 +86,10 @@ class ActorAuditTest {
         given().get("/api/v1/actors/" + id).then().statusCode(200)
                 .body("name", equalTo("SDF"))
                 .body("version", equalTo(2));
+
+        rename(id, "Syrian Democratic Forces");
+        assertThat(readModels.awaitCaughtUp()).as("the rebuilt read model keeps up with new writes").isTrue();
+        given().get("/api/v1/actors/" + id).then().body("name", equalTo("Syrian Democratic Forces"));
     }
 
     private static String register(String name) {

@@ -177,6 +177,16 @@ class ActorRelationshipsTest {
     }
 
     @Test
+    void anOpenRelationshipCanFollowAClosedPeriodOfTheSameRelationship() {
+        fixture.given(turkeyRegistered(), new RelationshipDeclared(TURKEY, RELATIONSHIP, RelationshipKind.SUPPORTS,
+                        AZERBAIJAN, Theater.NAGORNO_KARABAKH, JAN_1_2020, SEPT_26_2020, null))
+                .when(declareSupportOfAzerbaijan(OTHER_RELATIONSHIP))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RelationshipDeclared(TURKEY, OTHER_RELATIONSHIP, RelationshipKind.SUPPORTS,
+                        AZERBAIJAN, Theater.NAGORNO_KARABAKH, SEPT_27_2020, null, 0.9));
+    }
+
+    @Test
     void relationshipsThatDifferInKindCounterpartOrTheaterAreNotDuplicates() {
         fixture.given(turkeyRegistered(), turkeySupportsAzerbaijan())
                 .when(declare(OTHER_RELATIONSHIP, RelationshipKind.ALLIED_WITH, AZERBAIJAN, Theater.NAGORNO_KARABAKH,

@@ -2,13 +2,17 @@ package org.conflictledger.platform.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.conflictledger.platform.audit.AuditMetadata;
 import org.conflictledger.platform.axon.AxonRuntime;
 import org.conflictledger.platform.axon.ReadModels;
 import org.conflictledger.platform.config.LedgerConfig;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +22,7 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class Writes {
+    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"(\\d{1,18})\"$");
 
     private final AxonRuntime axon;
@@ -39,9 +44,15 @@ public class Writes {
 
     /** Sends the command, waits for its outcome and for the read models; returns the handler's result. */
     public <R> R send(Object command, AuditContext context) {
-        R result = axon.commandGateway().sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(context.toMetaData()));
-        readModels.awaitCaughtUp();
+        return send(command, context, Map.of());
+    }
+
+    /** As {@link #send(Object, AuditContext)}, with further metadata (an idempotent request's, say). */
+    public <R> R send(Object command, AuditContext context, Map<String, ?> metaData) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(context.toMetaData()).andMetaData(metaData);
+        R result = axon.commandGateway().sendAndWait(message);
+        readModels.awaitCaughtUp(TARGETS.resolveTarget(message).getIdentifier());
         return result;
     }
 

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.conflictledger.platform.axon.AxonRuntime;
 import org.conflictledger.platform.axon.EventStoreSchema;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
+import org.conflictledger.platform.axon.RecordType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,9 +44,9 @@ public class AuditTrail {
     }
 
     /** Up to {@code limit} changes after sequence {@code after} (-1 for the start), oldest first. */
-    public List<HistoryEntry> history(String recordName, Class<?> aggregateType, String id, long after, int limit) {
+    public List<HistoryEntry> history(RecordType record, String id, long after, int limit) {
         List<HistoryEntry> entries = new ArrayList<>();
-        scan(aggregateType, id, after, limit, row -> entries.add(row.toEntry(recordName, json)));
+        scan(record.aggregateType(), id, after, limit, row -> entries.add(row.toEntry(record, json)));
         return entries;
     }
 
@@ -98,10 +99,10 @@ public class AuditTrail {
     private record StoredEvent(String aggregateId, long sequence, String eventId, String payloadType,
                                String revision, String timestamp, byte[] payload, byte[] metaData) {
 
-        HistoryEntry toEntry(String recordName, ObjectMapper json) {
+        HistoryEntry toEntry(RecordType record, ObjectMapper json) {
             Map<String, Object> meta = CanonicalJson.readMap(metaData);
             String simpleName = payloadType.substring(payloadType.lastIndexOf('.') + 1);
-            return new HistoryEntry(sequence, sequence + 1, EventTypeNames.of(recordName, simpleName, revision),
+            return new HistoryEntry(sequence, sequence + 1, EventTypeNames.of(record, simpleName, revision),
                     eventId, Instant.parse(timestamp), text(meta, AuditMetadata.PRINCIPAL),
                     text(meta, AuditMetadata.REASON),
                     meta.get(AuditMetadata.SOURCES) == null ? null : json.valueToTree(meta.get(AuditMetadata.SOURCES)),

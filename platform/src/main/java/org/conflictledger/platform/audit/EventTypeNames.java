@@ -1,6 +1,7 @@
 package org.conflictledger.platform.audit;
 
 import org.axonframework.serialization.Revision;
+import org.conflictledger.platform.axon.RecordType;
 
 /**
  * Names events the way they are published: {@code ledger.<record>.<event>.v<revision>}. The
@@ -13,13 +14,14 @@ public final class EventTypeNames {
     private EventTypeNames() {
     }
 
-    public static String of(String recordName, Class<?> eventClass) {
+    public static String of(RecordType record, Class<?> eventClass) {
         Revision revision = eventClass.getAnnotation(Revision.class);
-        return of(recordName, eventClass.getSimpleName(), revision == null ? null : revision.value());
+        return of(record, eventClass.getSimpleName(), revision == null ? null : revision.value());
     }
 
-    public static String of(String recordName, String simpleClassName, String revision) {
-        String prefix = Character.toUpperCase(recordName.charAt(0)) + recordName.substring(1);
+    public static String of(RecordType record, String simpleClassName, String revision) {
+        String recordName = record.name();
+        String prefix = record.eventPrefix();
         String event = simpleClassName.startsWith(prefix) && simpleClassName.length() > prefix.length()
                 ? simpleClassName.substring(prefix.length())
                 : simpleClassName;

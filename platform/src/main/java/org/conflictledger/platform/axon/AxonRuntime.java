@@ -23,6 +23,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -31,6 +32,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.conflictledger.platform.audit.AuditCorrelationDataProvider;
 import org.conflictledger.platform.audit.HashChainInterceptor;
 import org.conflictledger.platform.config.LedgerConfig;
+import org.conflictledger.platform.idempotency.IdempotencyKeys;
 import org.conflictledger.platform.messaging.KafkaOutbox;
 import org.jboss.logging.Logger;
 
@@ -55,13 +57,15 @@ public class AxonRuntime {
     private final Instance<AxonCustomizer> customizers;
     private final Instance<EventUpcaster> upcasters;
     private final KafkaOutbox outbox;
+    private final IdempotencyKeys idempotencyKeys;
 
     private Configuration configuration;
     private EventStorageEngine storageEngine;
 
     AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, LedgerConfig config,
                 Instance<RecordType> recordTypes, Instance<Projection> projections,
-                Instance<AxonCustomizer> customizers, Instance<EventUpcaster> upcasters, KafkaOutbox outbox) {
+                Instance<AxonCustomizer> customizers, Instance<EventUpcaster> upcasters, KafkaOutbox outbox,
+                IdempotencyKeys idempotencyKeys) {
         this.dataSource = dataSource;
         this.jta = jta;
         this.config = config;
@@ -70,6 +74,7 @@ public class AxonRuntime {
         this.customizers = customizers;
         this.upcasters = upcasters;
         this.outbox = outbox;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
@@ -145,6 +150,8 @@ public class AxonRuntime {
                 .configureEventStore(c -> eventStore(serializer));
         recordTypes.forEach(record -> configurer.configureAggregate(aggregate(record.aggregateType())));
         configurer.eventProcessing(this::configureProcessing);
+        configurer.onInitialize(config -> config.onStart(() ->
+                config.commandBus().registerHandlerInterceptor(idempotencyKeys.claimingInterceptor())));
         customizers.forEach(customizer -> customizer.customize(configurer));
         return configurer.buildConfiguration();
     }
@@ -179,6 +186,9 @@ public class AxonRuntime {
         processing.registerEventHandler(c -> handler)
                 .assignHandlerInstancesMatching(name, candidate -> candidate == handler)
                 .registerTrackingEventProcessor(name, Configuration::eventStore, c ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize)
+                                // A plain tail token: Axon's default wraps it in a replay token, and a
+                                // reset would then nest replay tokens that never report caught up.
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken));
     }
 }

@@ -8,6 +8,7 @@ import org.conflictledger.contracts.CloudEventAttributes;
 import org.conflictledger.platform.audit.AuditMetadata;
 import org.conflictledger.platform.audit.EventTypeNames;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
+import org.conflictledger.platform.axon.RecordType;
 
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -16,15 +17,15 @@ import java.util.Map;
 public class CloudEventWriter {
     private final ObjectMapper json = LedgerObjectMapper.create();
     private final String source;
-    private final Map<String, String> recordNamesByAggregateType;
+    private final Map<String, RecordType> recordsByAggregateType;
 
     /**
      * @param serviceName                the publishing service, becomes the {@code source}
-     * @param recordNamesByAggregateType record name (e.g. {@code actor}) per Axon aggregate type name
+     * @param recordsByAggregateType the record kept by each Axon aggregate type (by its simple name)
      */
-    public CloudEventWriter(String serviceName, Map<String, String> recordNamesByAggregateType) {
+    public CloudEventWriter(String serviceName, Map<String, RecordType> recordsByAggregateType) {
         this.source = "/conflict-ledger/" + serviceName;
-        this.recordNamesByAggregateType = recordNamesByAggregateType;
+        this.recordsByAggregateType = recordsByAggregateType;
     }
 
     public byte[] write(DomainEventMessage<?> event) {
@@ -57,8 +58,11 @@ public class CloudEventWriter {
     }
 
     public String typeOf(DomainEventMessage<?> event) {
-        String recordName = recordNamesByAggregateType.getOrDefault(event.getType(), event.getType().toLowerCase());
-        return EventTypeNames.of(recordName, event.getPayloadType());
+        RecordType record = recordsByAggregateType.get(event.getType());
+        if (record == null) {
+            throw new IllegalStateException("No record type is registered for aggregate " + event.getType());
+        }
+        return EventTypeNames.of(record, event.getPayloadType());
     }
 
     private static void putText(ObjectNode node, String name, Object value) {

@@ -48,9 +48,9 @@ public class KafkaOutbox {
 
     KafkaOutbox(LedgerConfig config, jakarta.enterprise.inject.Instance<RecordType> recordTypes) {
         this.config = config;
-        Map<String, String> names = recordTypes.stream()
-                .collect(Collectors.toMap(r -> r.aggregateType().getSimpleName(), RecordType::name));
-        this.writer = new CloudEventWriter(config.serviceName(), names);
+        Map<String, RecordType> records = recordTypes.stream()
+                .collect(Collectors.toMap(r -> r.aggregateType().getSimpleName(), r -> r));
+        this.writer = new CloudEventWriter(config.serviceName(), records);
     }
 
     @EventHandler

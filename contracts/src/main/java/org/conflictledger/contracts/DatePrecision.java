@@ -1,0 +1,9 @@
+package org.conflictledger.contracts;
+
+/** How precisely a conflict event's date is known. */
+public enum DatePrecision {
+    DAY,
+    WEEK,
+    MONTH,
+    YEAR
+}

@@ -1,0 +1,300 @@
+package org.conflictledger.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.conflictledger.contracts.RelationshipKind;
+import org.conflictledger.contracts.Theater;
+import org.conflictledger.dataset.Dataset.ActorEntry;
+import org.conflictledger.dataset.Dataset.Identity;
+import org.conflictledger.dataset.Dataset.RelationshipEntry;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Loads a dataset through the public HTTP API, idempotently: an actor whose key is already in the
+ * record is not registered again, and a relationship the actor already declared (same kind,
+ * counterpart, theater and valid time) is not declared again. Running it twice changes nothing.
+ *
+ * <p>First pass: the actors, each after the actor it is affiliated with. Second pass: their
+ * relationships. One line per record ({@code +} done, {@code =} already present, {@code !} failed),
+ * then a summary line.
+ */
+public final class DatasetImporter {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID = 2;
+    public static final int UNREACHABLE = 3;
+
+    private final ActorsApi api;
+    private final PrintStream out;
+    private final ImportReport report = new ImportReport();
+    /** Key to id of every dataset actor known to be in the record. */
+    private final Map<String, String> inRecord = new HashMap<>();
+
+    DatasetImporter(ActorsApi api, PrintStream out) {
+        this.api = api;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, System.getenv(), out, err));
+    }
+
+    /** Runs the importer as {@link #main} does and answers its exit status. */
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        ImporterOptions options;
+        try {
+            options = ImporterOptions.parse(args, environment);
+        } catch (IllegalArgumentException e) {
+            err.println("dataset-importer: " + e.getMessage());
+            err.print(ImporterOptions.USAGE);
+            return INVALID;
+        }
+        if (options.help()) {
+            out.print(ImporterOptions.USAGE);
+            return OK;
+        }
+
+        Dataset dataset;
+        try {
+            dataset = DatasetReader.read(options.dir());
+        } catch (InvalidDatasetException e) {
+            err.println("dataset-importer: the dataset in " + options.dir() + " is not valid; nothing was sent. "
+                    + e.problems().size() + " problem(s):");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            return INVALID;
+        } catch (IOException e) {
+            err.println("dataset-importer: cannot read " + options.dir() + ": " + e.getMessage());
+            return INVALID;
+        }
+        notePlannedFiles(options.dir(), out);
+        if (options.validateOnly()) {
+            out.println("Dataset " + options.dir() + " is valid: " + dataset.actors().size() + " actors, "
+                    + dataset.relationshipCount() + " relationships.");
+            return OK;
+        }
+
+        String correlationId = "dataset-import-" + UUID.randomUUID();
+        ActorsApi api = new ActorsApi(options.api(), options.principal(), options.token(), correlationId);
+        out.println("Importing " + dataset.actors().size() + " actors and " + dataset.relationshipCount()
+                + " relationships from " + options.dir() + " into " + api.baseUrl() + " as " + options.principal()
+                + " (correlation id " + correlationId + ")");
+        if (options.waitSeconds() > 0 && !awaitApi(api, options.waitSeconds(), out)) {
+            err.println(unreachable(api, "no answer within " + options.waitSeconds() + " s"));
+            return UNREACHABLE;
+        }
+        DatasetImporter importer = new DatasetImporter(api, out);
+        try {
+            importer.importActors(dataset);
+            importer.importRelationships(dataset);
+        } catch (ApiUnreachableException e) {
+            if (importer.report.processed() > 0) {
+                out.println(importer.report.summary() + " (stopped: the API went away)");
+            }
+            err.println(unreachable(api, e.getMessage()));
+            return UNREACHABLE;
+        }
+        out.println(importer.report.summary());
+        return importer.report.failures() > 0 ? FAILED : OK;
+    }
+
+    ImportReport report() {
+        return report;
+    }
+
+    /** First pass: every actor, parents before the actors affiliated with them. */
+    void importActors(Dataset dataset) {
+        for (ActorEntry actor : dataset.registrationOrder()) {
+            String label = "actor " + actor.key();
+            if (actor.affiliation() != null && !inRecord.containsKey(actor.affiliation())) {
+                fail(label, "skipped: its affiliation " + actor.affiliation() + " is not in the record");
+                continue;
+            }
+            try {
+                Optional<JsonNode> existing = api.find(actor.key());
+                if (existing.isPresent()) {
+                    present(actor, existing.get(), "");
+                    continue;
+                }
+                try {
+                    JsonNode registered = api.register(actor);
+                    inRecord.put(actor.key(), registered.path("id").asText());
+                    report.actorRegistered();
+                    out.println("+ " + label + " registered");
+                } catch (ApiException e) {
+                    // Someone may have registered the key since we looked: then it is present.
+                    Optional<JsonNode> now = e.status() == 409 ? api.find(actor.key()) : Optional.empty();
+                    if (now.isEmpty()) {
+                        throw e;
+                    }
+                    present(actor, now.get(), " (registered meanwhile)");
+                }
+            } catch (ApiException e) {
+                fail(label, e.getMessage());
+            }
+        }
+    }
+
+    /** Second pass: each actor's relationships, unless already declared. */
+    void importRelationships(Dataset dataset) {
+        for (ActorEntry actor : dataset.actors()) {
+            if (actor.relationships().isEmpty()) {
+                continue;
+            }
+            if (!inRecord.containsKey(actor.key())) {
+                actor.relationships().forEach(relationship -> fail(label(actor, relationship),
+                        "skipped: actor " + actor.key() + " is not in the record"));
+                continue;
+            }
+            Set<Identity> declared;
+            try {
+                declared = declaredBy(actor.key());
+            } catch (ApiException e) {
+                actor.relationships().forEach(relationship -> fail(label(actor, relationship),
+                        "cannot list the relationships of " + actor.key() + ": " + e.getMessage()));
+                continue;
+            }
+            for (RelationshipEntry relationship : actor.relationships()) {
+                String label = label(actor, relationship);
+                if (!inRecord.containsKey(relationship.counterpart())) {
+                    fail(label, "skipped: counterpart " + relationship.counterpart() + " is not in the record");
+                } else if (declared.contains(relationship.identity())) {
+                    report.relationshipPresent();
+                    out.println("= " + label + " already present");
+                } else {
+                    try {
+                        api.declare(actor.key(), relationship);
+                        declared.add(relationship.identity());
+                        report.relationshipDeclared();
+                        out.println("+ " + label + " declared");
+                    } catch (ApiException e) {
+                        fail(label, e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    private Set<Identity> declaredBy(String key) {
+        Set<Identity> identities = new HashSet<>();
+        for (JsonNode item : api.outgoingRelationships(key)) {
+            try {
+                identities.add(new Identity(RelationshipKind.valueOf(item.path("kind").asText()),
+                        item.path("counterpart").path("key").asText(null),
+                        item.hasNonNull("theater") ? Theater.valueOf(item.get("theater").asText()) : null,
+                        date(item, "validFrom"), date(item, "validUntil")));
+            } catch (IllegalArgumentException unknownToThisVersion) {
+                // A kind or theater this importer does not know cannot match a dataset record.
+            }
+        }
+        return identities;
+    }
+
+    private void present(ActorEntry actor, JsonNode existing, String note) {
+        inRecord.put(actor.key(), existing.path("id").asText());
+        report.actorPresent();
+        List<String> differences = differences(actor, existing);
+        String differ = differences.isEmpty() ? ""
+                : " (differs from the dataset in " + String.join(", ", differences) + "; left unchanged)";
+        out.println("= actor " + actor.key() + " already present" + note + differ);
+    }
+
+    /** Fields where the record and the dataset disagree; the importer reports them and changes nothing. */
+    private List<String> differences(ActorEntry actor, JsonNode existing) {
+        List<String> differences = new ArrayList<>();
+        if (!actor.name().equals(existing.path("name").asText())) {
+            differences.add("name");
+        }
+        if (!actor.kind().name().equals(existing.path("kind").asText())) {
+            differences.add("kind");
+        }
+        if (!java.util.Objects.equals(actor.country(), existing.path("country").asText(null))) {
+            differences.add("country");
+        }
+        Set<String> aliases = new HashSet<>();
+        existing.path("aliases").forEach(alias -> aliases.add(alias.asText()));
+        if (!aliases.equals(new HashSet<>(actor.aliases()))) {
+            differences.add("aliases");
+        }
+        String expectedAffiliation = actor.affiliation() == null ? null : inRecord.get(actor.affiliation());
+        if (!java.util.Objects.equals(expectedAffiliation, existing.path("affiliation").asText(null))) {
+            differences.add("affiliation");
+        }
+        if (existing.hasNonNull("status") && !"ACTIVE".equals(existing.get("status").asText())) {
+            differences.add("status " + existing.get("status").asText());
+        }
+        return differences;
+    }
+
+    private void fail(String label, String why) {
+        report.failed();
+        out.println("! " + label + " failed: " + why);
+    }
+
+    private static String label(ActorEntry actor, RelationshipEntry relationship) {
+        return "relationship " + relationship.identity().describe(actor.key());
+    }
+
+    private static LocalDate date(JsonNode item, String field) {
+        return item.hasNonNull(field) ? LocalDate.parse(item.get(field).asText()) : null;
+    }
+
+    private static boolean awaitApi(ActorsApi api, int seconds, PrintStream out) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        boolean announced = false;
+        while (true) {
+            if (api.answers()) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            if (!announced) {
+                out.println("Waiting up to " + seconds + " s for " + api.baseUrl() + " ...");
+                announced = true;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private static String unreachable(ActorsApi api, String why) {
+        return "dataset-importer: cannot reach the API at " + api.baseUrl() + " (" + why + "). "
+                + "Is the actors-service (or the gateway) running there? Start the suite with ./ledger up, "
+                + "or pass --api.";
+    }
+
+    /** Files of later record types in the folder are announced, not read, by this version. */
+    private static void notePlannedFiles(Path dir, PrintStream out) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (!name.equals(DatasetReader.ACTORS_FILE)) {
+                    out.println("note: " + name + " is not imported by this version (only "
+                            + DatasetReader.ACTORS_FILE + "; planned: " + String.join(", ", DatasetReader.PLANNED_FILES) + ")");
+                }
+            }
+        } catch (IOException e) {
+            // the reader has already read actors.json from this folder; listing it again is not essential
+        }
+    }
+}

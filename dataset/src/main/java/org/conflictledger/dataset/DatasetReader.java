@@ -1,0 +1,441 @@
+package org.conflictledger.dataset;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.RelationshipKind;
+import org.conflictledger.contracts.Theater;
+import org.conflictledger.dataset.Dataset.ActorEntry;
+import org.conflictledger.dataset.Dataset.Identity;
+import org.conflictledger.dataset.Dataset.RelationshipEntry;
+import org.conflictledger.dataset.Dataset.SourceCitation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a dataset folder and checks it completely before anything is sent: the shape and limits
+ * the API enforces, plus what only the whole file can tell (duplicate keys, references to keys the
+ * file does not define, affiliation cycles, relationships declared twice). Every problem is
+ * reported with its file and JSON path.
+ *
+ * <p>Layout of a dataset folder: {@value #ACTORS_FILE} (actors and their outgoing relationships) now;
+ * {@code events.json} and {@code agreements.json} (see {@link #PLANNED_FILES}) once those services exist.
+ */
+public final class DatasetReader {
+    public static final String ACTORS_FILE = "actors.json";
+    /** Files a dataset will hold once their services exist; not read yet. */
+    public static final List<String> PLANNED_FILES = List.of("events.json", "agreements.json");
+
+    // The API's limits (actors-service ActorRequests and platform SourceCitation).
+    static final Pattern KEY = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,63}");
+    static final Pattern COUNTRY = Pattern.compile("[A-Z]{3}");
+    static final Pattern URL = Pattern.compile("https?://\\S+");
+    static final int MAX_NAME = 200;
+    static final int MAX_ALIASES = 50;
+    static final int MAX_REASON = 2000;
+    static final int MAX_SOURCES = 50;
+    static final int MAX_TITLE = 500;
+    static final int MAX_PUBLISHER = 200;
+    static final int MAX_URL = 2000;
+
+    private static final Set<String> ROOT_FIELDS = Set.of("description", "actors");
+    private static final Set<String> ACTOR_FIELDS = Set.of("key", "name", "kind", "aliases", "country", "affiliation",
+            "reason", "sources", "relationships");
+    private static final Set<String> RELATIONSHIP_FIELDS = Set.of("kind", "counterpart", "theater", "validFrom",
+            "validUntil", "confidence", "reason", "sources");
+    private static final Set<String> SOURCE_FIELDS = Set.of("title", "publisher", "url", "date");
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private final String file;
+    private final List<DatasetProblem> problems = new ArrayList<>();
+
+    private DatasetReader(String file) {
+        this.file = file;
+    }
+
+    /** Reads and checks the dataset in {@code dir}; throws with every problem when it is not valid. */
+    public static Dataset read(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw invalid(dir.toString(), "$", "is not a dataset folder (no such directory)");
+        }
+        Path actorsFile = dir.resolve(ACTORS_FILE);
+        if (!Files.isRegularFile(actorsFile)) {
+            throw invalid(ACTORS_FILE, "$", "is missing from " + dir);
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(actorsFile.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw invalid(ACTORS_FILE, where, "is not valid JSON: " + e.getOriginalMessage());
+        }
+        return parseActors(root, ACTORS_FILE);
+    }
+
+    /** Checks the content of an actors file; throws with every problem when it is not valid. */
+    public static Dataset parseActors(JsonNode root, String file) {
+        DatasetReader reader = new DatasetReader(file);
+        Dataset dataset = reader.actorsFile(root);
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidDatasetException(reader.problems);
+        }
+        return dataset;
+    }
+
+    /** Parses JSON text (for tests and tools); throws with every problem when it is not valid. */
+    public static Dataset parseActors(String json, String file) {
+        try {
+            return parseActors(JSON.readTree(json), file);
+        } catch (JsonProcessingException e) {
+            throw invalid(file, "$", "is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static InvalidDatasetException invalid(String file, String path, String message) {
+        return new InvalidDatasetException(List.of(new DatasetProblem(file, path, message)));
+    }
+
+    private Dataset actorsFile(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            problem("$", "must be an object with an \"actors\" array");
+            return new Dataset(List.of());
+        }
+        unknownFields(root, "$", ROOT_FIELDS);
+        JsonNode actorsNode = root.get("actors");
+        if (actorsNode == null || !actorsNode.isArray()) {
+            problem("$.actors", "must be an array of actors");
+            return new Dataset(List.of());
+        }
+        List<ActorEntry> actors = new ArrayList<>();
+        List<String> actorPaths = new ArrayList<>();
+        for (int i = 0; i < actorsNode.size(); i++) {
+            String path = "$.actors[" + i + "]";
+            ActorEntry actor = actor(actorsNode.get(i), path);
+            if (actor != null) {
+                actors.add(actor);
+                actorPaths.add(path);
+            }
+        }
+        crossCheck(actors, actorPaths);
+        return new Dataset(actors);
+    }
+
+    private ActorEntry actor(JsonNode node, String path) {
+        if (!node.isObject()) {
+            problem(path, "must be an object");
+            return null;
+        }
+        unknownFields(node, path, ACTOR_FIELDS);
+        String key = key(node, path, "key", true);
+        String name = text(node, path, "name", true, MAX_NAME);
+        ActorKind kind = enumValue(node, path, "kind", ActorKind.class, true);
+        List<String> aliases = aliases(node, path);
+        String country = pattern(node, path, "country", COUNTRY, "an ISO 3166-1 alpha-3 code such as TUR");
+        String affiliation = key(node, path, "affiliation", false);
+        String reason = text(node, path, "reason", true, MAX_REASON);
+        List<SourceCitation> sources = sources(node, path);
+        List<RelationshipEntry> relationships = new ArrayList<>();
+        JsonNode relationshipsNode = node.get("relationships");
+        if (relationshipsNode != null && !relationshipsNode.isNull()) {
+            if (!relationshipsNode.isArray()) {
+                problem(path + ".relationships", "must be an array");
+            } else {
+                for (int i = 0; i < relationshipsNode.size(); i++) {
+                    RelationshipEntry relationship = relationship(relationshipsNode.get(i),
+                            path + ".relationships[" + i + "]");
+                    relationships.add(relationship);
+                }
+            }
+        }
+        return new ActorEntry(key, name, kind, aliases, country, affiliation, reason, sources, relationships);
+    }
+
+    private RelationshipEntry relationship(JsonNode node, String path) {
+        if (!node.isObject()) {
+            problem(path, "must be an object");
+            return new RelationshipEntry(null, null, null, null, null, null, null, List.of());
+        }
+        unknownFields(node, path, RELATIONSHIP_FIELDS);
+        RelationshipKind kind = enumValue(node, path, "kind", RelationshipKind.class, true);
+        String counterpart = key(node, path, "counterpart", true);
+        Theater theater = enumValue(node, path, "theater", Theater.class, false);
+        LocalDate validFrom = date(node, path, "validFrom");
+        LocalDate validUntil = date(node, path, "validUntil");
+        if (validFrom != null && validUntil != null && validUntil.isBefore(validFrom)) {
+            problem(path + ".validUntil", "must not be before validFrom (" + validFrom + ")");
+        }
+        Double confidence = null;
+        JsonNode confidenceNode = node.get("confidence");
+        if (confidenceNode != null && !confidenceNode.isNull()) {
+            if (!confidenceNode.isNumber()) {
+                problem(path + ".confidence", "must be a number from 0 to 1");
+            } else if (confidenceNode.asDouble() < 0.0 || confidenceNode.asDouble() > 1.0) {
+                problem(path + ".confidence", "must be from 0 to 1, was " + confidenceNode.asText());
+            } else {
+                confidence = confidenceNode.asDouble();
+            }
+        }
+        String reason = text(node, path, "reason", true, MAX_REASON);
+        List<SourceCitation> sources = sources(node, path);
+        return new RelationshipEntry(kind, counterpart, theater, validFrom, validUntil, confidence, reason, sources);
+    }
+
+    /** What needs the whole file: unique keys, known references, no cycles, no relationship twice. */
+    private void crossCheck(List<ActorEntry> actors, List<String> paths) {
+        Map<String, String> firstPathOfKey = new LinkedHashMap<>();
+        Map<String, ActorEntry> byKey = new HashMap<>();
+        for (int i = 0; i < actors.size(); i++) {
+            ActorEntry actor = actors.get(i);
+            if (actor.key() == null) {
+                continue;
+            }
+            String first = firstPathOfKey.putIfAbsent(actor.key(), paths.get(i));
+            if (first != null) {
+                problem(paths.get(i) + ".key", "duplicate key " + actor.key() + " (also at " + first + ".key)");
+            } else {
+                byKey.put(actor.key(), actor);
+            }
+        }
+        for (int i = 0; i < actors.size(); i++) {
+            ActorEntry actor = actors.get(i);
+            String path = paths.get(i);
+            if (actor.affiliation() != null) {
+                if (actor.affiliation().equals(actor.key())) {
+                    problem(path + ".affiliation", "an actor cannot be affiliated with itself");
+                } else if (!byKey.containsKey(actor.affiliation())) {
+                    problem(path + ".affiliation", "unknown actor key " + actor.affiliation()
+                            + " (not defined in " + file + ")");
+                }
+            }
+            Map<Identity, Integer> seen = new HashMap<>();
+            Map<List<Object>, Integer> open = new HashMap<>();
+            for (int r = 0; r < actor.relationships().size(); r++) {
+                RelationshipEntry relationship = actor.relationships().get(r);
+                String relationshipPath = path + ".relationships[" + r + "]";
+                String counterpart = relationship.counterpart();
+                if (counterpart != null) {
+                    if (counterpart.equals(actor.key())) {
+                        problem(relationshipPath + ".counterpart", "an actor cannot have a relationship with itself");
+                    } else if (!byKey.containsKey(counterpart)) {
+                        problem(relationshipPath + ".counterpart", "unknown actor key " + counterpart
+                                + " (not defined in " + file + ")");
+                    }
+                }
+                if (relationship.kind() == null || counterpart == null) {
+                    continue;
+                }
+                Integer same = seen.putIfAbsent(relationship.identity(), r);
+                if (same != null) {
+                    problem(relationshipPath, "duplicate relationship " + relationship.identity().describe(actor.key())
+                            + " (also at " + path + ".relationships[" + same + "])");
+                    continue;
+                }
+                if (relationship.validUntil() == null) {
+                    // The service keeps one open relationship per kind, counterpart and theater.
+                    Integer alsoOpen = open.putIfAbsent(
+                            Arrays.asList(relationship.kind(), counterpart, relationship.theater()), r);
+                    if (alsoOpen != null) {
+                        problem(relationshipPath, "a second open " + relationship.kind() + " " + counterpart
+                                + " in the same theater (also at " + path + ".relationships[" + alsoOpen
+                                + "]); give one a validUntil");
+                    }
+                }
+            }
+        }
+        affiliationCycles(actors, paths, byKey);
+    }
+
+    private void affiliationCycles(List<ActorEntry> actors, List<String> paths, Map<String, ActorEntry> byKey) {
+        Set<String> reported = new HashSet<>();
+        for (int i = 0; i < actors.size(); i++) {
+            ActorEntry start = actors.get(i);
+            if (start.key() == null || reported.contains(start.key()) || byKey.get(start.key()) != start) {
+                continue;
+            }
+            List<String> chain = new ArrayList<>(List.of(start.key()));
+            ActorEntry current = start;
+            while (current.affiliation() != null && byKey.containsKey(current.affiliation())
+                    && !current.affiliation().equals(current.key())) {
+                String next = current.affiliation();
+                if (next.equals(start.key())) {
+                    chain.add(next);
+                    problem(paths.get(i) + ".affiliation", "affiliation cycle " + String.join(" -> ", chain));
+                    reported.addAll(chain);
+                    break;
+                }
+                if (chain.contains(next)) {
+                    break; // a cycle not through start: reported from one of its members
+                }
+                chain.add(next);
+                current = byKey.get(next);
+            }
+        }
+    }
+
+    private List<String> aliases(JsonNode node, String path) {
+        JsonNode aliases = node.get("aliases");
+        if (aliases == null || aliases.isNull()) {
+            return List.of();
+        }
+        if (!aliases.isArray()) {
+            problem(path + ".aliases", "must be an array of names");
+            return List.of();
+        }
+        if (aliases.size() > MAX_ALIASES) {
+            problem(path + ".aliases", "at most " + MAX_ALIASES + " aliases, found " + aliases.size());
+        }
+        List<String> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < aliases.size(); i++) {
+            JsonNode alias = aliases.get(i);
+            String aliasPath = path + ".aliases[" + i + "]";
+            if (!alias.isTextual() || alias.asText().isBlank()) {
+                problem(aliasPath, "must be a non-blank name");
+            } else if (alias.asText().strip().length() > MAX_NAME) {
+                problem(aliasPath, "at most " + MAX_NAME + " characters");
+            } else if (!seen.add(alias.asText().strip())) {
+                problem(aliasPath, "duplicate alias \"" + alias.asText().strip() + "\"");
+            } else {
+                result.add(alias.asText().strip());
+            }
+        }
+        return result;
+    }
+
+    private List<SourceCitation> sources(JsonNode node, String path) {
+        JsonNode sources = node.get("sources");
+        String sourcesPath = path + ".sources";
+        if (sources == null || sources.isNull() || (sources.isArray() && sources.isEmpty())) {
+            problem(sourcesPath, "at least one source is required: every record of the dataset cites what supports it");
+            return List.of();
+        }
+        if (!sources.isArray()) {
+            problem(sourcesPath, "must be an array of sources");
+            return List.of();
+        }
+        if (sources.size() > MAX_SOURCES) {
+            problem(sourcesPath, "at most " + MAX_SOURCES + " sources, found " + sources.size());
+        }
+        List<SourceCitation> result = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            JsonNode source = sources.get(i);
+            String sourcePath = sourcesPath + "[" + i + "]";
+            if (!source.isObject()) {
+                problem(sourcePath, "must be an object {title, publisher, url, date}");
+                continue;
+            }
+            unknownFields(source, sourcePath, SOURCE_FIELDS);
+            String title = text(source, sourcePath, "title", true, MAX_TITLE);
+            String publisher = text(source, sourcePath, "publisher", false, MAX_PUBLISHER);
+            String url = pattern(source, sourcePath, "url", URL, "an http(s) URL");
+            if (url != null && url.length() > MAX_URL) {
+                problem(sourcePath + ".url", "at most " + MAX_URL + " characters");
+            }
+            LocalDate date = date(source, sourcePath, "date");
+            result.add(new SourceCitation(title, publisher, url, date));
+        }
+        return result;
+    }
+
+    private String key(JsonNode node, String path, String field, boolean required) {
+        String value = text(node, path, field, required, Integer.MAX_VALUE);
+        if (value != null && !KEY.matcher(value).matches()) {
+            problem(path + "." + field, "must be an actor key matching " + KEY.pattern() + ", was \"" + value + "\"");
+            return null;
+        }
+        return value;
+    }
+
+    private String pattern(JsonNode node, String path, String field, Pattern pattern, String what) {
+        String value = text(node, path, field, false, Integer.MAX_VALUE);
+        if (value != null && !pattern.matcher(value).matches()) {
+            problem(path + "." + field, "must be " + what + ", was \"" + value + "\"");
+            return null;
+        }
+        return value;
+    }
+
+    private String text(JsonNode node, String path, String field, boolean required, int maxLength) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                problem(path + "." + field, "is required");
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            problem(path + "." + field, "must be a string");
+            return null;
+        }
+        String text = value.asText().strip();
+        if (text.isEmpty()) {
+            problem(path + "." + field, required ? "is required and must not be blank" : "must not be blank");
+            return null;
+        }
+        if (text.length() > maxLength) {
+            problem(path + "." + field, "at most " + maxLength + " characters, has " + text.length());
+            return null;
+        }
+        return text;
+    }
+
+    private <E extends Enum<E>> E enumValue(JsonNode node, String path, String field, Class<E> type, boolean required) {
+        String value = text(node, path, field, required, Integer.MAX_VALUE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            problem(path + "." + field, "unknown " + field + " \"" + value + "\"; one of "
+                    + Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    private LocalDate date(JsonNode node, String path, String field) {
+        String value = text(node, path, field, false, Integer.MAX_VALUE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problem(path + "." + field, "must be a date (YYYY-MM-DD), was \"" + value + "\"");
+            return null;
+        }
+    }
+
+    private void unknownFields(JsonNode node, String path, Set<String> known) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                problem(path + "." + name, "unknown field; known fields: " + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    private void problem(String path, String message) {
+        problems.add(new DatasetProblem(file, path, message));
+    }
+}

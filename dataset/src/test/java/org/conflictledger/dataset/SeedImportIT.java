@@ -1,0 +1,146 @@
+package org.conflictledger.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.conflictledger.devstack.kafka.EmbeddedKafkaBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Imports the seed into the packaged actors-service (a process, on a real in-process broker),
+ * checks the record through the API, then imports again with the packaged importer: nothing changes.
+ */
+class SeedImportIT {
+    private static final Path SERVICE_JAR = Path.of(System.getProperty("ledger.actorsServiceJar",
+            "../actors-service/target/quarkus-app/quarkus-run.jar"));
+    private static final Path IMPORTER_JAR = Path.of(System.getProperty("ledger.importerJar",
+            "target/dataset-importer.jar"));
+    private static final Path SEED = Path.of(System.getProperty("ledger.seedDir", "seed"));
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private String base;
+
+    @Test
+    void theSeedImportsThroughTheApiAndASecondImportChangesNothing(@TempDir Path data) throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), 0);
+             ActorsServiceProcess service = ActorsServiceProcess.start(SERVICE_JAR, Map.of(
+                     "LEDGER_DATA", data.resolve("services").toString(),
+                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()), Path.of("target", "seed-import-it.log"))) {
+            base = service.baseUri();
+
+            // First import, in this JVM.
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = DatasetImporter.run(new String[] {"--api", base, "--dir", SEED.toString(),
+                    "--principal", "seed-importer"}, Map.of(), utf8(out), utf8(err));
+            List<String> first = lines(out);
+            assertThat(status).as("exit status; output:%n%s%n%s", out, err).isZero();
+            assertThat(first).contains("+ actor TUR registered", "+ actor PUTIN registered",
+                    "+ relationship TUR SUPPORTS GNA (LIBYA) declared",
+                    "+ relationship RUS CO_CHAIRS OSCE-MINSK (NAGORNO_KARABAKH, from 1992-01-01) declared");
+            assertThat(first.get(first.size() - 1))
+                    .isEqualTo("actors: 26 registered, 0 present; relationships: 42 declared, 0 present; 0 failed");
+
+            // The record, read back through the API.
+            Map<String, Long> versions = versions();
+            assertThat(versions).hasSize(26);
+            assertThat(outgoingRelationshipCount(versions.keySet())).isEqualTo(42);
+
+            JsonNode turkey = get("/api/v1/actors/TUR");
+            assertThat(turkey.path("kind").asText()).isEqualTo("STATE");
+            assertThat(turkey.path("name").asText()).isEqualTo("Turkey");
+            assertThat(get("/api/v1/actors/TUR/relationships?direction=outgoing&theater=LIBYA").path("items"))
+                    .anySatisfy(relationship -> {
+                        assertThat(relationship.path("kind").asText()).isEqualTo("SUPPORTS");
+                        assertThat(relationship.path("counterpart").path("key").asText()).isEqualTo("GNA");
+                    });
+
+            List<String> coChairs = new ArrayList<>();
+            for (JsonNode relationship : get("/api/v1/actors/OSCE-MINSK/relationships?direction=incoming&kind=CO_CHAIRS")
+                    .path("items")) {
+                assertThat(relationship.path("validFrom").asText()).isEqualTo("1992-01-01");
+                coChairs.add(relationship.path("actor").path("key").asText());
+            }
+            assertThat(coChairs).containsExactlyInAnyOrder("RUS", "FRA", "USA");
+
+            assertThat(get("/api/v1/actors/PUTIN").path("affiliation").asText())
+                    .isEqualTo(get("/api/v1/actors/RUS").path("id").asText());
+            assertThat(get("/api/v1/actors/RUS-PKF").path("affiliation").asText())
+                    .isEqualTo(get("/api/v1/actors/RUS").path("id").asText());
+
+            JsonNode registration = get("/api/v1/actors/TUR/history").path("items").get(0);
+            assertThat(registration.path("principal").asText()).isEqualTo("seed-importer");
+            assertThat(registration.path("reason").asText()).startsWith("Seed record: ");
+            assertThat(registration.path("sources").get(0).path("title").asText())
+                    .isEqualTo("Seed document russia-turkey-2020.txt (untitled)");
+            assertThat(registration.path("correlationId").asText()).startsWith("dataset-import-");
+
+            // Second import, with the packaged jar the way an operator runs it: nothing changes.
+            Process importer = new ProcessBuilder(ActorsServiceProcess.java(), "-jar", IMPORTER_JAR.toString(),
+                    "--api", base, "--dir", SEED.toString()).redirectErrorStream(true).start();
+            String output = new String(importer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(importer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(importer.exitValue()).as("exit status; output:%n%s", output).isZero();
+            List<String> second = output.lines().toList();
+            assertThat(second).contains("= actor TUR already present",
+                    "= relationship TUR SUPPORTS GNA (LIBYA) already present");
+            assertThat(second).noneMatch(line -> line.startsWith("+ ") || line.startsWith("! ")
+                    || line.contains("differs"));
+            assertThat(second.get(second.size() - 1))
+                    .isEqualTo("actors: 0 registered, 26 present; relationships: 0 declared, 42 present; 0 failed");
+
+            assertThat(versions()).isEqualTo(versions);
+            assertThat(outgoingRelationshipCount(versions.keySet())).isEqualTo(42);
+        }
+    }
+
+    /** Key to version of every actor in the record. */
+    private Map<String, Long> versions() throws IOException, InterruptedException {
+        Map<String, Long> versions = new TreeMap<>();
+        for (JsonNode actor : get("/api/v1/actors?limit=500").path("items")) {
+            versions.put(actor.path("key").asText(), actor.path("version").asLong());
+        }
+        return versions;
+    }
+
+    private int outgoingRelationshipCount(Iterable<String> keys) throws IOException, InterruptedException {
+        int count = 0;
+        for (String key : keys) {
+            count += get("/api/v1/actors/" + key + "/relationships?direction=outgoing").path("items").size();
+        }
+        return count;
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static PrintStream utf8(ByteArrayOutputStream buffer) {
+        return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> lines(ByteArrayOutputStream buffer) {
+        return buffer.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+}

@@ -1,0 +1,43 @@
+package org.conflictledger.events;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The {@code domain} package is plain Java plus Axon's aggregate API: no Quarkus, CDI, JPA,
+ * Hibernate, JTA, JAX-RS, Vert.x or Kafka, so the aggregate can be tested and reasoned about on
+ * its own.
+ */
+@AnalyzeClasses(packages = "org.conflictledger.events", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String DOMAIN = "org.conflictledger.events.domain..";
+
+    @ArchTest
+    static final ArchRule domainDependsOnNoInfrastructure = noClasses()
+            .that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.quarkus..",
+                    "jakarta.persistence..",
+                    "jakarta.ws.rs..",
+                    "org.apache.kafka..",
+                    "io.vertx..",
+                    "org.hibernate..",
+                    "jakarta.enterprise..",
+                    "jakarta.inject..",
+                    "jakarta.transaction..")
+            .because("the domain package imports no Quarkus, JPA, Kafka or JAX-RS types (CONVENTIONS.md)");
+
+    @ArchTest
+    static final ArchRule domainDependsOnNoOuterLayer = noClasses()
+            .that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.conflictledger.events.api..",
+                    "org.conflictledger.events.query..",
+                    "org.conflictledger.events.messaging..")
+            .because("the REST, query and messaging layers depend on the domain, never the other way round");
+}

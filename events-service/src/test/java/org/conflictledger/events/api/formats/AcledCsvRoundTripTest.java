@@ -1,0 +1,47 @@
+package org.conflictledger.events.api.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.UUID;
+
+import org.conflictledger.events.api.ConflictEventRepresentation;
+import org.conflictledger.events.domain.ConflictEventDetails;
+import org.junit.jupiter.api.Test;
+
+class AcledCsvRoundTripTest {
+
+    private final Fixtures fixtures = new Fixtures();
+
+    @Test
+    void exportedEventsReadBackAsTheirDetails() {
+        List<ConflictEventDetails> originals = List.of(
+                fixtures.battle(),
+                fixtures.violation(UUID.randomUUID(), UUID.randomUUID()),
+                fixtures.agreement());
+        List<ConflictEventRepresentation> events = originals.stream()
+                .map(details -> fixtures.representation(UUID.randomUUID(), details)).toList();
+
+        String csv = AcledCsvWriter.toCsv(events);
+        List<ParsedRow> rows = AcledCsvReader.read(new StringReader(csv), fixtures.directory, null);
+
+        assertThat(rows).extracting(ParsedRow::errors).containsOnly(List.of());
+        assertThat(rows).extracting(ParsedRow::details).containsExactlyElementsOf(originals);
+        // the battle's notes span two lines, so the second row starts on line 4
+        assertThat(rows).extracting(ParsedRow::line).containsExactly(2, 4, 5);
+    }
+
+    @Test
+    void ledgerColumnsWinOverTheCoarserAcledColumns() {
+        ConflictEventDetails agreement = fixtures.agreement();
+        String csv = AcledCsvWriter.toCsv(List.of(fixtures.representation(UUID.randomUUID(), agreement)));
+
+        ConflictEventDetails read = AcledCsvReader.read(new StringReader(csv), fixtures.directory, null).get(0).details();
+
+        // time_precision 3 alone would read as MONTH, actor1/actor2 as PERPETRATOR/TARGET
+        assertThat(read.datePrecision()).isEqualTo(agreement.datePrecision());
+        assertThat(read.actors()).isEqualTo(agreement.actors());
+        assertThat(read.theater()).isEqualTo(agreement.theater());
+    }
+}

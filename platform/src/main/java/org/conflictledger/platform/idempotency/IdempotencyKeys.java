@@ -1,0 +1,128 @@
+package org.conflictledger.platform.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.conflictledger.platform.api.InvalidRequest;
+import org.conflictledger.platform.axon.LedgerObjectMapper;
+import org.conflictledger.platform.domain.RuleViolation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Remembers the {@code Idempotency-Key} of create requests. The key is claimed in the same
+ * transaction that records the new record, so a retry either finds the first result or, when
+ * it races the first request, loses the claim and then finds it.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    private final AgroalDataSource dataSource;
+
+    IdempotencyKeys(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The request a create describes; null when it carries no Idempotency-Key. */
+    public IdempotentRequest request(String scope, String key, Object body, String newRecordId) {
+        if (key == null) {
+            return null;
+        }
+        if (!SANE_KEY.matcher(key).matches()) {
+            throw new InvalidRequest("Idempotency-Key", "must be 1 to 200 visible ASCII characters");
+        }
+        return new IdempotentRequest(scope, key, hash(body), newRecordId);
+    }
+
+    /**
+     * The id of the record an earlier request with the same key created, if any; a different
+     * body under a key already used is a conflict.
+     */
+    public Optional<String> earlierResult(IdempotentRequest request) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT request_hash, record_id FROM idempotency_key WHERE scope = ? AND idempotency_key = ?")) {
+            select.setString(1, request.scope());
+            select.setString(2, request.key());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                if (!row.getString(1).equals(request.requestHash())) {
+                    throw new RuleViolation("idempotency-key-reused",
+                            "The Idempotency-Key " + request.key() + " was used for a different request");
+                }
+                return Optional.of(row.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up an idempotency key", e);
+        }
+    }
+
+    /** Claims the key of a command that carries one, in the command's transaction. */
+    public MessageHandlerInterceptor<CommandMessage<?>> claimingInterceptor() {
+        return (unitOfWork, chain) -> {
+            IdempotentRequest request = IdempotentRequest.fromMetaData(unitOfWork.getMessage().getMetaData());
+            if (request != null) {
+                claim(request);
+            }
+            return chain.proceed();
+        };
+    }
+
+    private void claim(IdempotentRequest request) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_key "
+                     + "(scope, idempotency_key, request_hash, record_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, request.scope());
+            insert.setString(2, request.key());
+            insert.setString(3, request.requestHash());
+            insert.setString(4, request.recordId());
+            insert.setTimestamp(5, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new DuplicateRequest(request);
+            }
+            throw new IllegalStateException("Could not claim an idempotency key", e);
+        }
+    }
+
+    private static String hash(Object body) {
+        try {
+            byte[] json = LedgerObjectMapper.create().writeValueAsBytes(body);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Could not hash the request", e);
+        }
+    }
+
+    /** Another request with the same key won the claim; the caller answers with its result. */
+    public static final class DuplicateRequest extends RuntimeException {
+        private final transient IdempotentRequest request;
+
+        DuplicateRequest(IdempotentRequest request) {
+            super("Idempotency-Key " + request.key() + " was claimed by a concurrent request");
+            this.request = request;
+        }
+
+        public IdempotentRequest request() {
+            return request;
+        }
+    }
+}
