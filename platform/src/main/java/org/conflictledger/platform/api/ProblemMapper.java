@@ -47,8 +47,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequest e, UriInfo uri) {
-        return ProblemResponses.invalid(e.field() + ": " + e.getMessage(), path(uri),
-                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+        String detail = e.errors().stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return ProblemResponses.invalid(detail, path(uri), e.errors());
     }
 
     @ServerExceptionMapper

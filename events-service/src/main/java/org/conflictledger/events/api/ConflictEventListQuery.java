@@ -1,0 +1,53 @@
+package org.conflictledger.events.api;
+
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The query parameters of the conflict event list, taken as text and parsed by the resource so
+ * that a bad value is a 400 naming the parameter.
+ */
+public class ConflictEventListQuery {
+    @QueryParam("theater")
+    @Parameter(description = "SYRIA, LIBYA, NAGORNO_KARABAKH, EASTERN_MEDITERRANEAN or SOUTH_CAUCASUS", example = "NAGORNO_KARABAKH")
+    public String theater;
+    @QueryParam("type")
+    @Parameter(description = "Conflict event type", example = "BATTLE")
+    public String type;
+    @QueryParam("actor")
+    @Parameter(description = "Events involving this actor (id or key)", example = "AZE")
+    public String actor;
+    @QueryParam("role")
+    @Parameter(description = "Events where an actor (the one named by actor, if given) has this role", example = "PERPETRATOR")
+    public String role;
+    @QueryParam("from")
+    @Parameter(description = "Events ending on or after this day", example = "2020-09-27")
+    public String from;
+    @QueryParam("to")
+    @Parameter(description = "Events starting on or before this day", example = "2020-11-10")
+    public String to;
+    @QueryParam("bbox")
+    @Parameter(description = "minLongitude,minLatitude,maxLongitude,maxLatitude", example = "44.5,38.8,47.5,40.5")
+    public String bbox;
+    @QueryParam("agreement")
+    @Parameter(description = "Events that name this agreement")
+    public String agreement;
+    @QueryParam("acledEventId")
+    @Parameter(description = "The event with this ACLED event_id_cnty")
+    public String acledEventId;
+    @QueryParam("q")
+    @Parameter(description = "Part of the place, admin areas or notes", example = "shusha")
+    public String q;
+    @QueryParam("status")
+    @Parameter(description = "REPORTED, CONFIRMED, DISPUTED or RETRACTED")
+    public String status;
+    @QueryParam("sort")
+    @Parameter(description = "date (oldest first, the default) or -date (newest first)", example = "date")
+    public String sort;
+    @QueryParam("cursor")
+    @Parameter(description = "Cursor from the previous page's next")
+    public String cursor;
+    @QueryParam("limit")
+    @Parameter(description = "Page size, 1 to 500", example = "50")
+    public String limit;
+}

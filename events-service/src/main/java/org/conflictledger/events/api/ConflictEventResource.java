@@ -1,0 +1,545 @@
+package org.conflictledger.events.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.conflictledger.contracts.ActorRole;
+import org.conflictledger.contracts.ConflictEventType;
+import org.conflictledger.contracts.Theater;
+import org.conflictledger.events.api.formats.AcledCsv;
+import org.conflictledger.events.api.formats.AcledCsvException;
+import org.conflictledger.events.api.formats.AcledCsvLimitException;
+import org.conflictledger.events.api.formats.AcledCsvReader;
+import org.conflictledger.events.api.formats.AcledCsvWriter;
+import org.conflictledger.events.api.formats.GeoJson;
+import org.conflictledger.events.api.formats.ParsedRow;
+import org.conflictledger.events.domain.ConfirmConflictEvent;
+import org.conflictledger.events.domain.ConflictEventDetails;
+import org.conflictledger.events.domain.ConflictEventStatus;
+import org.conflictledger.events.domain.CorrectConflictEvent;
+import org.conflictledger.events.domain.DisputeConflictEvent;
+import org.conflictledger.events.domain.ReportConflictEvent;
+import org.conflictledger.events.domain.RetractConflictEvent;
+import org.conflictledger.events.query.ActorDirectory;
+import org.conflictledger.events.query.ActorRef;
+import org.conflictledger.events.query.ConflictEventFilter;
+import org.conflictledger.events.query.ConflictEventProjection;
+import org.conflictledger.events.query.ConflictEventQueries;
+import org.conflictledger.events.query.ConflictEventView;
+import org.conflictledger.events.write.EventsWriteConfiguration;
+import org.conflictledger.platform.api.Cursors;
+import org.conflictledger.platform.api.InvalidRequest;
+import org.conflictledger.platform.api.Page;
+import org.conflictledger.platform.api.Problem;
+import org.conflictledger.platform.api.Problem.FieldError;
+import org.conflictledger.platform.api.ProblemResponses;
+import org.conflictledger.platform.api.QueryParameters;
+import org.conflictledger.platform.api.RecordNotFound;
+import org.conflictledger.platform.api.SourceCitation;
+import org.conflictledger.platform.api.Writes;
+import org.conflictledger.platform.audit.AuditTrail;
+import org.conflictledger.platform.audit.ChainVerification;
+import org.conflictledger.platform.audit.HistoryEntry;
+import org.conflictledger.platform.axon.LedgerObjectMapper;
+import org.conflictledger.platform.axon.ReadModels;
+import org.conflictledger.platform.domain.RuleViolation;
+import org.conflictledger.platform.idempotency.IdempotencyKeys;
+import org.conflictledger.platform.idempotency.IdempotentRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The conflict event record over HTTP: report, read (now or as of an instant), list as JSON,
+ * GeoJSON or ACLED-shaped CSV, correct, confirm, dispute, retract, import CSV, and the audit views.
+ */
+@Path("/api/v1/events")
+@Tag(name = "Conflict events", description = "Who did what to whom, where and when: battles, strikes, ceasefires and their violations, talks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Malformed JSON or invalid field (named in errors[])",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConflictEventResource {
+    private static final String EVENT_ID = "The conflict event's id";
+    private static final ObjectMapper JSON = LedgerObjectMapper.create();
+
+    private final Writes writes;
+    private final ConflictEventQueries queries;
+    private final ConflictEventMapping mapping;
+    private final ActorDirectory actors;
+    private final AuditTrail audit;
+    private final ReadModels readModels;
+    private final IdempotencyKeys idempotency;
+    private final Validator validator;
+
+    ConflictEventResource(Writes writes, ConflictEventQueries queries, ConflictEventMapping mapping,
+                          ActorDirectory actors, AuditTrail audit, ReadModels readModels,
+                          IdempotencyKeys idempotency, Validator validator) {
+        this.writes = writes;
+        this.queries = queries;
+        this.mapping = mapping;
+        this.actors = actors;
+        this.audit = audit;
+        this.readModels = readModels;
+        this.idempotency = idempotency;
+        this.validator = validator;
+    }
+
+    @POST
+    @Operation(summary = "Report a conflict event",
+            description = "Records a new conflict event. Actors are named by id or key and must exist (this service knows them from ledger.actors.v1). With an Idempotency-Key, a retried report answers with the first result instead of recording a duplicate.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "A business rule is broken (e.g. a violation without an agreement), or the Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response report(@Valid @NotNull ConflictEventRequests.Report body,
+                           @Parameter(description = "Makes a retried report return the first result")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Context HttpHeaders headers) {
+        UUID id = UUID.randomUUID();
+        IdempotentRequest request = idempotency.request(EventsWriteConfiguration.RECORD.name(), idempotencyKey, body,
+                id.toString());
+        if (request != null) {
+            var earlier = idempotency.earlierResult(request);
+            if (earlier.isPresent()) {
+                return created(UUID.fromString(earlier.get()));
+            }
+        }
+        ConflictEventDetails details = mapping.details(body);
+        try {
+            writes.send(new ReportConflictEvent(id, details), writes.context(headers, body.reason(), body.sources()),
+                    request == null ? Map.of() : request.toMetaData());
+        } catch (IdempotencyKeys.DuplicateRequest raced) {
+            return created(UUID.fromString(idempotency.earlierResult(request).orElseThrow()));
+        }
+        return created(id);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a conflict event",
+            description = "The event now, or with asOf as the record stood at that instant. ETag is the version.")
+    @APIResponse(responseCode = "200", description = "The event", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
+    @APIResponse(responseCode = "404", description = "No such event (at that instant)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response read(@Parameter(description = EVENT_ID) @PathParam("id") String idText,
+                         @Parameter(description = "An instant (ISO 8601, UTC)", example = "2020-11-10T00:00:00Z")
+                         @QueryParam("asOf") String asOf) {
+        UUID id = eventId(idText);
+        if (asOf == null) {
+            ConflictEventView view = current(id);
+            return Response.ok(mapping.representation(view, null)).tag(etag(view)).build();
+        }
+        Instant instant = QueryParameters.instant("asOf", asOf);
+        ConflictEventView then = ConflictEventQueries.fold(audit.eventsUpTo(id.toString(), instant))
+                .orElseThrow(() -> new RecordNotFound("conflict event", idText + " as of " + instant));
+        return Response.ok(mapping.representation(then, instant)).tag(etag(then)).build();
+    }
+
+    @GET
+    @Operation(summary = "List conflict events",
+            description = "Events in date order (sort=date, or sort=-date for newest first), filtered by theater, type, actor and role, date range (events overlapping from..to), bounding box, agreement, ACLED id and text; a page at a time. Accept application/geo+json for a GeoJSON FeatureCollection, text/csv for ACLED's column layout.")
+    @APIResponse(responseCode = "200", description = "A page of events; Link rel=next when there is more")
+    public Response list(@BeanParam ConflictEventListQuery query, @Context UriInfo uri) {
+        PageOfViews page = page(query);
+        return new Page<>(mapping.representations(page.views(), null), page.next()).toResponse(uri);
+    }
+
+    @GET
+    @Produces(GeoJson.MEDIA_TYPE)
+    @Operation(summary = "List conflict events as GeoJSON", description = "The same list as a GeoJSON FeatureCollection (next page in the Link header and in `next`).")
+    public Response listGeoJson(@BeanParam ConflictEventListQuery query, @Context UriInfo uri) {
+        PageOfViews page = page(query);
+        ObjectNode collection = GeoJson.featureCollection(mapping.representations(page.views(), null));
+        collection.put("next", page.next());
+        return withNextLink(Response.ok(collection, GeoJson.MEDIA_TYPE), page.next(), uri).build();
+    }
+
+    @GET
+    @Produces(AcledCsv.MEDIA_TYPE)
+    @Operation(summary = "List conflict events as ACLED-shaped CSV",
+            description = "The same list in ACLED's column layout, followed by ledger_ columns that make an import of the file exact. The next page is in the Link header.")
+    public Response listCsv(@BeanParam ConflictEventListQuery query, @Context UriInfo uri) {
+        PageOfViews page = page(query);
+        List<ConflictEventRepresentation> events = mapping.representations(page.views(), null);
+        StreamingOutput csv = out -> AcledCsvWriter.write(events, out);
+        return withNextLink(Response.ok(csv, AcledCsv.MEDIA_TYPE_UTF8), page.next(), uri).build();
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @Operation(summary = "Correct a conflict event",
+            description = "Changes any fields of the event: each field given replaces that field (location and fatalities as a whole), with a reason. Fields not given stay as they are.")
+    @APIResponse(responseCode = "200", description = "Corrected", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "A business rule is broken, or the event is retracted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response correct(@Parameter(description = EVENT_ID) @PathParam("id") String idText,
+                            @HeaderParam("If-Match") String ifMatch,
+                            @Parameter(description = "The fields to change, plus reason",
+                                    schema = @Schema(implementation = ConflictEventRequests.Report.class))
+                            @NotNull ObjectNode patch, @Context HttpHeaders headers) {
+        UUID id = eventId(idText);
+        Long expected = writes.expectedVersion(ifMatch);
+        ConflictEventView view = current(id);
+        ConflictEventRequests.Report corrected = patched(mapping.report(view.details()), patch);
+        List<SourceCitation> citedForChange = patch.has("sources") ? corrected.sources() : List.of();
+        writes.send(new CorrectConflictEvent(id, expected, mapping.details(corrected)),
+                writes.context(headers, corrected.reason(), citedForChange));
+        return currentResponse(id);
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Operation(summary = "Confirm a conflict event", description = "Records that the event is confirmed (e.g. by further sources).")
+    @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
+    public Response confirm(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull ConflictEventRequests.Action body, @Context HttpHeaders headers) {
+        UUID id = eventId(idText);
+        writes.send(new ConfirmConflictEvent(id, writes.expectedVersion(ifMatch)),
+                writes.context(headers, body.reason(), body.sources()));
+        return currentResponse(id);
+    }
+
+    @POST
+    @Path("/{id}/dispute")
+    @Operation(summary = "Dispute a conflict event", description = "Records that the event is disputed.")
+    @APIResponse(responseCode = "200", description = "Disputed", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
+    public Response dispute(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull ConflictEventRequests.Action body, @Context HttpHeaders headers) {
+        UUID id = eventId(idText);
+        writes.send(new DisputeConflictEvent(id, writes.expectedVersion(ifMatch)),
+                writes.context(headers, body.reason(), body.sources()));
+        return currentResponse(id);
+    }
+
+    @POST
+    @Path("/{id}/retract")
+    @Operation(summary = "Retract a conflict event",
+            description = "Withdraws the event from the record (never deleted: it stays readable with its history).")
+    @APIResponse(responseCode = "200", description = "Retracted", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
+    public Response retract(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull ConflictEventRequests.Action body, @Context HttpHeaders headers) {
+        UUID id = eventId(idText);
+        writes.send(new RetractConflictEvent(id, writes.expectedVersion(ifMatch)),
+                writes.context(headers, body.reason(), body.sources()));
+        return currentResponse(id);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({AcledCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import an ACLED-shaped CSV file",
+            description = "Validates every row and records each valid one as a new event; rows with errors are reported with their reasons and nothing of them is recorded. Rows whose ACLED event id is already in the record are left alone, so an import can be repeated. Actors are matched by key, name or alias. At most 10,000 rows and 10 MB.")
+    @APIResponse(responseCode = "200", description = "What happened to each row", content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "413", description = "The file is too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importCsv(@Parameter(description = "Theater of rows that do not name one", example = "NAGORNO_KARABAKH")
+                              @QueryParam("theater") String theaterText,
+                              @Parameter(description = "Why the import is made") @QueryParam("reason") String reason,
+                              String csv, @Context HttpHeaders headers, @Context UriInfo uri) {
+        Theater theater = QueryParameters.enumValue("theater", theaterText, Theater.class);
+        List<ParsedRow> rows;
+        try {
+            rows = AcledCsvReader.read(new StringReader(csv == null ? "" : csv), actors, theater);
+        } catch (AcledCsvLimitException e) {
+            return ProblemResponses.of(413, "too-large", "File too large", e.getMessage(), uri.getRequestUri().getRawPath());
+        } catch (AcledCsvException e) {
+            throw new InvalidRequest("line " + e.line(), e.getMessage());
+        }
+        return Response.ok(importRows(rows, reason, headers)).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "History of a conflict event",
+            description = "Every recorded change, oldest first, with who made it, why, on which sources, and its hash-chain link.")
+    @APIResponse(responseCode = "200", description = "A page of changes")
+    public Response history(@Parameter(description = EVENT_ID) @PathParam("id") String idText,
+                            @QueryParam("cursor") String cursor,
+                            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") String limitText,
+                            @Context UriInfo uri) {
+        UUID id = eventId(idText);
+        current(id);
+        int limit = QueryParameters.limit(limitText);
+        long after = afterSequence(Cursors.decode(cursor));
+        List<HistoryEntry> found = audit.history(EventsWriteConfiguration.RECORD, id.toString(), after, limit + 1);
+        boolean more = found.size() > limit;
+        List<HistoryEntry> items = found.stream().limit(limit).toList();
+        String next = more ? Cursors.encode(Long.toString(items.get(items.size() - 1).sequence())) : null;
+        return new Page<>(items, next).toResponse(uri);
+    }
+
+    @GET
+    @Path("/{id}/verify")
+    @Operation(summary = "Verify a conflict event's hash chain",
+            description = "Recomputes every link of the event's hash chain from the stored events; valid is false if any stored event was altered, removed or reordered.")
+    @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = ChainVerification.class)))
+    public ChainVerification verify(@Parameter(description = EVENT_ID) @PathParam("id") String idText) {
+        UUID id = eventId(idText);
+        current(id);
+        return audit.verify(EventsWriteConfiguration.RECORD.aggregateType(), id.toString());
+    }
+
+    @POST
+    @Path("/admin/read-model/rebuild")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Rebuild the conflict event read model",
+            description = "Empties the read model and replays every stored event into it. An administrative action.")
+    @APIResponse(responseCode = "200", description = "Rebuilt")
+    public Map<String, Object> rebuild() {
+        readModels.rebuild(ConflictEventProjection.PROCESSOR);
+        return Map.of("readModel", ConflictEventProjection.PROCESSOR, "events", queries.count());
+    }
+
+    private ImportReport importRows(List<ParsedRow> rows, String reason, HttpHeaders headers) {
+        int accepted = 0;
+        int present = 0;
+        List<ImportReport.RejectedRow> rejected = new ArrayList<>();
+        List<UUID> created = new ArrayList<>();
+        for (ParsedRow row : rows) {
+            if (!row.isValid()) {
+                rejected.add(new ImportReport.RejectedRow(row.line(), row.errors().stream()
+                        .map(e -> new FieldError(e.field(), e.message())).toList()));
+                continue;
+            }
+            ConflictEventDetails details = row.details();
+            if (details.acledEventId() != null && !queries.list(acledFilter(details.acledEventId()), 1).isEmpty()) {
+                present++;
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            try {
+                writes.send(new ReportConflictEvent(id, details), writes.context(headers,
+                        reason == null ? "Imported from CSV (line " + row.line() + ")" : reason,
+                        sourcesOf(details)));
+                accepted++;
+                created.add(id);
+            } catch (RuleViolation e) {
+                rejected.add(new ImportReport.RejectedRow(row.line(), List.of(new FieldError(e.rule(), e.getMessage()))));
+            }
+        }
+        return new ImportReport(accepted, present, rejected, created);
+    }
+
+    private static List<SourceCitation> sourcesOf(ConflictEventDetails details) {
+        return details.sources().stream().map(c -> new SourceCitation(c.title(), c.publisher(), c.url(), c.date())).toList();
+    }
+
+    private static ConflictEventFilter acledFilter(String acledEventId) {
+        return new ConflictEventFilter(null, null, null, null, null, null, null, null, null, null, acledEventId,
+                false, null);
+    }
+
+    private PageOfViews page(ConflictEventListQuery query) {
+        int limit = QueryParameters.limit(query.limit);
+        boolean descending = sortDescending(query.sort);
+        UUID actor = null;
+        if (query.actor != null) {
+            actor = actors.byReference(query.actor).map(ActorRef::id)
+                    .orElseThrow(() -> new InvalidRequest("actor", "no actor has the id or key " + query.actor));
+        }
+        ConflictEventFilter filter = new ConflictEventFilter(
+                QueryParameters.enumValue("theater", query.theater, Theater.class),
+                QueryParameters.enumValue("type", query.type, ConflictEventType.class),
+                actor,
+                QueryParameters.enumValue("role", query.role, ActorRole.class),
+                QueryParameters.date("from", query.from),
+                QueryParameters.date("to", query.to),
+                bbox(query.bbox),
+                query.agreement == null ? null : uuid("agreement", query.agreement),
+                query.q == null || query.q.isBlank() ? null : query.q.strip(),
+                QueryParameters.enumValue("status", query.status, ConflictEventStatus.class),
+                query.acledEventId,
+                descending,
+                position(Cursors.decode(query.cursor)));
+        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+            throw new InvalidRequest("to", "must not be before from");
+        }
+        List<ConflictEventView> found = queries.list(filter, limit + 1);
+        boolean more = found.size() > limit;
+        List<ConflictEventView> views = found.stream().limit(limit).toList();
+        String next = null;
+        if (more) {
+            ConflictEventView last = views.get(views.size() - 1);
+            next = Cursors.encode(last.date + "|" + last.id);
+        }
+        return new PageOfViews(views, next);
+    }
+
+    private record PageOfViews(List<ConflictEventView> views, String next) {
+    }
+
+    private static boolean sortDescending(String sort) {
+        if (sort == null || sort.isBlank() || sort.equals("date")) {
+            return false;
+        }
+        if (sort.equals("-date")) {
+            return true;
+        }
+        throw new InvalidRequest("sort", "must be date or -date");
+    }
+
+    private static ConflictEventFilter.Position position(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        String[] parts = cursor.split("\\|");
+        try {
+            return new ConflictEventFilter.Position(LocalDate.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw new InvalidRequest("cursor", "is not a cursor this API returned");
+        }
+    }
+
+    private static double[] bbox(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String[] parts = text.split(",");
+        String message = "must be minLongitude,minLatitude,maxLongitude,maxLatitude";
+        if (parts.length != 4) {
+            throw new InvalidRequest("bbox", message);
+        }
+        double[] box = new double[4];
+        try {
+            for (int i = 0; i < 4; i++) {
+                box[i] = Double.parseDouble(parts[i].strip());
+            }
+        } catch (NumberFormatException e) {
+            throw new InvalidRequest("bbox", message);
+        }
+        if (box[0] > box[2] || box[1] > box[3] || Math.abs(box[1]) > 90 || Math.abs(box[3]) > 90
+                || Math.abs(box[0]) > 180 || Math.abs(box[2]) > 180) {
+            throw new InvalidRequest("bbox", message + " within -180..180 and -90..90, min before max");
+        }
+        return box;
+    }
+
+    /** The report with the patch's fields replacing its own; 400 naming any field that is unknown or invalid. */
+    private ConflictEventRequests.Report patched(ConflictEventRequests.Report base, ObjectNode patch) {
+        ObjectNode merged = JSON.valueToTree(base);
+        Set<String> known = new java.util.HashSet<>();
+        merged.fieldNames().forEachRemaining(known::add);
+        List<FieldError> unknown = new ArrayList<>();
+        for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                unknown.add(new FieldError(name, "unknown field"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequest(unknown);
+        }
+        merged.setAll(patch);
+        ConflictEventRequests.Report corrected;
+        try {
+            corrected = JSON.treeToValue(merged, ConflictEventRequests.Report.class);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce("", String::concat).replaceFirst("^\\.", "");
+            throw new InvalidRequest(field.isEmpty() ? "body" : field, "has an invalid value");
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequest("body", "is not valid JSON");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<ConflictEventRequests.Report> violation : validator.validate(corrected)) {
+            errors.add(new FieldError(violation.getPropertyPath().toString().replace(".<list element>", ""),
+                    violation.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+        return corrected;
+    }
+
+    private Response created(UUID id) {
+        ConflictEventView view = current(id);
+        return Response.created(URI.create("/api/v1/events/" + id)).tag(etag(view))
+                .entity(mapping.representation(view, null)).build();
+    }
+
+    private Response currentResponse(UUID id) {
+        ConflictEventView view = current(id);
+        return Response.ok(mapping.representation(view, null)).tag(etag(view)).build();
+    }
+
+    private ConflictEventView current(UUID id) {
+        return queries.byId(id).orElseThrow(() -> new RecordNotFound("conflict event", id.toString()));
+    }
+
+    private static UUID eventId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new RecordNotFound("conflict event", text);
+        }
+    }
+
+    private static UUID uuid(String field, String text) {
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest(field, "must be a UUID");
+        }
+    }
+
+    private static long afterSequence(String position) {
+        if (position == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(position);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequest("cursor", "is not a cursor this API returned");
+        }
+    }
+
+    private static Response.ResponseBuilder withNextLink(Response.ResponseBuilder response, String next, UriInfo uri) {
+        if (next != null) {
+            response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build()
+                    + ">; rel=\"next\"");
+        }
+        return response;
+    }
+
+    private static EntityTag etag(ConflictEventView view) {
+        return new EntityTag(Long.toString(view.version));
+    }
+}

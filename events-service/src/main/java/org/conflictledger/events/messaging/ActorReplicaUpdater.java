@@ -1,0 +1,85 @@
+package org.conflictledger.events.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.conflictledger.contracts.ActorEventTypes;
+import org.conflictledger.contracts.CloudEventAttributes;
+import org.conflictledger.events.query.ActorReplica;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * Applies one actor CloudEvent to the replica. Idempotent: each actor's events carry their
+ * sequence, and an event at or below the last applied sequence (a redelivery or a replay) is
+ * skipped.
+ */
+@ApplicationScoped
+public class ActorReplicaUpdater {
+    private static final Logger LOG = Logger.getLogger(ActorReplicaUpdater.class);
+
+    /** @return true when the event changed the replica */
+    @Transactional
+    public boolean apply(JsonNode cloudEvent) {
+        String type = cloudEvent.path(CloudEventAttributes.TYPE).asText();
+        JsonNode data = cloudEvent.path(CloudEventAttributes.DATA);
+        long sequence = cloudEvent.path(CloudEventAttributes.SEQUENCE).asLong(-1);
+        String eventId = cloudEvent.path(CloudEventAttributes.ID).asText();
+        UUID actorId = UUID.fromString(cloudEvent.path(CloudEventAttributes.SUBJECT).asText());
+        Instant time = Instant.parse(cloudEvent.path(CloudEventAttributes.TIME).asText());
+
+        ActorReplica actor = ActorReplica.findById(actorId);
+        if (actor == null) {
+            if (!ActorEventTypes.REGISTERED.equals(type)) {
+                LOG.warnf("Actor event %s (%s) for an actor this replica has not seen registered; skipped", eventId, type);
+                return false;
+            }
+            actor = new ActorReplica();
+            actor.id = actorId;
+            actor.key = data.path("key").asText();
+            actor.name = data.path("name").asText();
+            actor.kind = data.path("kind").asText(null);
+            actor.status = "ACTIVE";
+            actor.aliases = aliases(data);
+            stamp(actor, sequence, eventId, time);
+            actor.persist();
+            return true;
+        }
+        if (sequence <= actor.lastSequence) {
+            return false;
+        }
+        switch (type) {
+            case ActorEventTypes.RENAMED -> actor.name = data.path("name").asText();
+            case ActorEventTypes.ALIASES_CHANGED -> actor.aliases = aliases(data);
+            case ActorEventTypes.KIND_CORRECTED -> actor.kind = data.path("kind").asText(null);
+            case ActorEventTypes.MERGED -> {
+                actor.status = "MERGED";
+                actor.mergedInto = UUID.fromString(data.path("intoActorId").asText());
+            }
+            case ActorEventTypes.RETRACTED -> actor.status = "RETRACTED";
+            default -> {
+                // other actor events (relationships, country) do not concern this replica
+            }
+        }
+        stamp(actor, sequence, eventId, time);
+        return true;
+    }
+
+    private static void stamp(ActorReplica actor, long sequence, String eventId, Instant time) {
+        actor.lastSequence = sequence;
+        actor.lastEventId = eventId;
+        actor.updatedAt = time;
+    }
+
+    private static String aliases(JsonNode data) {
+        String joined = StreamSupport.stream(data.path("aliases").spliterator(), false)
+                .map(alias -> alias.asText().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining("\n"));
+        return joined.length() > 12000 ? joined.substring(0, 12000) : joined;
+    }
+}

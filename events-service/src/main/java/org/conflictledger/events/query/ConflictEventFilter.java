@@ -1,0 +1,29 @@
+package org.conflictledger.events.query;
+
+import org.conflictledger.contracts.ActorRole;
+import org.conflictledger.contracts.ConflictEventType;
+import org.conflictledger.contracts.Theater;
+import org.conflictledger.events.domain.ConflictEventStatus;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Filters of the conflict event list; null means "any".
+ *
+ * @param from       events that end on or after this day
+ * @param to         events that start on or before this day
+ * @param bbox       {minLongitude, minLatitude, maxLongitude, maxLatitude}
+ * @param text       part of the place, admin areas or notes, case-insensitive
+ * @param descending newest first
+ * @param after      the page starts after this position in the order
+ */
+public record ConflictEventFilter(Theater theater, ConflictEventType type, UUID actor, ActorRole role,
+                                  LocalDate from, LocalDate to, double[] bbox, UUID agreement, String text,
+                                  ConflictEventStatus status, String acledEventId, boolean descending,
+                                  Position after) {
+
+    /** A place in the (date, id) order of the list. */
+    public record Position(LocalDate date, UUID id) {
+    }
+}

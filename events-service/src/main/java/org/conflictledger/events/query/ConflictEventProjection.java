@@ -1,0 +1,73 @@
+package org.conflictledger.events.query;
+
+import io.quarkus.arc.Unremovable;
+import jakarta.inject.Singleton;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.conflictledger.events.domain.ConflictEventConfirmed;
+import org.conflictledger.events.domain.ConflictEventCorrected;
+import org.conflictledger.events.domain.ConflictEventDisputed;
+import org.conflictledger.events.domain.ConflictEventReported;
+import org.conflictledger.events.domain.ConflictEventRetracted;
+import org.conflictledger.platform.axon.Projection;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Keeps the conflict event read model ({@link ConflictEventView}) from the conflict events. */
+@Singleton
+@Unremovable
+public class ConflictEventProjection implements Projection {
+    public static final String PROCESSOR = "conflict-event-read-model";
+
+    @Override
+    public String processorName() {
+        return PROCESSOR;
+    }
+
+    @EventHandler
+    void on(ConflictEventReported event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (ConflictEventView.findById(event.eventId()) != null) {
+            return;
+        }
+        ConflictEventView view = new ConflictEventView();
+        view.apply(event, sequence, at);
+        view.persist();
+    }
+
+    @EventHandler
+    void on(ConflictEventCorrected event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.eventId(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(ConflictEventConfirmed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.eventId(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(ConflictEventDisputed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.eventId(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(ConflictEventRetracted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.eventId(), event, sequence, at);
+    }
+
+    @ResetHandler
+    void reset() {
+        ConflictEventView.getEntityManager().createNativeQuery("DELETE FROM conflict_event_actor").executeUpdate();
+        ConflictEventView.deleteAll();
+    }
+
+    private static void update(UUID eventId, Object event, long sequence, Instant at) {
+        ConflictEventView view = ConflictEventView.findById(eventId);
+        // Events are handled in order, so an event already reflected is a redelivery.
+        if (view != null && view.version <= sequence) {
+            view.apply(event, sequence, at);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.conflictledger.events.query;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Questions the conflict event read model answers. */
+@ApplicationScoped
+@Transactional
+public class ConflictEventQueries {
+
+    public Optional<ConflictEventView> byId(UUID id) {
+        return ConflictEventView.findByIdOptional(id);
+    }
+
+    public boolean exists(UUID id) {
+        return ConflictEventView.count("id", id) > 0;
+    }
+
+    /** Up to {@code limit} events matching the filter, in date order (then id). */
+    public List<ConflictEventView> list(ConflictEventFilter filter, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (filter.theater() != null) {
+            where.add("e.theater = :theater");
+            params.and("theater", filter.theater());
+        }
+        if (filter.type() != null) {
+            where.add("e.type = :type");
+            params.and("type", filter.type());
+        }
+        if (filter.status() != null) {
+            where.add("e.status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.actor() != null || filter.role() != null) {
+            List<String> participant = new ArrayList<>();
+            if (filter.actor() != null) {
+                participant.add("p.actorId = :actor");
+                params.and("actor", filter.actor());
+            }
+            if (filter.role() != null) {
+                participant.add("p.role = :role");
+                params.and("role", filter.role());
+            }
+            where.add("exists (select 1 from ConflictEventView e2 join e2.participants p where e2 = e and "
+                    + String.join(" and ", participant) + ")");
+        }
+        if (filter.from() != null) {
+            where.add("e.lastDate >= :from");
+            params.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("e.date <= :to");
+            params.and("to", filter.to());
+        }
+        if (filter.bbox() != null) {
+            where.add("e.longitude between :minLon and :maxLon and e.latitude between :minLat and :maxLat");
+            params.and("minLon", filter.bbox()[0]).and("minLat", filter.bbox()[1])
+                    .and("maxLon", filter.bbox()[2]).and("maxLat", filter.bbox()[3]);
+        }
+        if (filter.agreement() != null) {
+            where.add("e.agreementId = :agreement");
+            params.and("agreement", filter.agreement());
+        }
+        if (filter.acledEventId() != null) {
+            where.add("e.acledEventId = :acled");
+            params.and("acled", filter.acledEventId());
+        }
+        if (filter.text() != null) {
+            where.add("e.searchText like :text escape '!'");
+            params.and("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (filter.after() != null) {
+            String op = filter.descending() ? "<" : ">";
+            where.add("(e.date " + op + " :afterDate or (e.date = :afterDate and e.id " + op + " :afterId))");
+            params.and("afterDate", filter.after().date()).and("afterId", filter.after().id());
+        }
+        String direction = filter.descending() ? " desc" : "";
+        String query = "select e from ConflictEventView e" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by e.date" + direction + ", e.id" + direction;
+        return ConflictEventView.<ConflictEventView>find(query, params).page(0, limit).list();
+    }
+
+    public long count() {
+        return ConflictEventView.count();
+    }
+
+    /** The event as its events up to an instant make it; empty when it had no events yet. */
+    public static Optional<ConflictEventView> fold(List<DomainEventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        ConflictEventView view = new ConflictEventView();
+        for (DomainEventMessage<?> event : events) {
+            view.apply(event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+        }
+        return Optional.of(view);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

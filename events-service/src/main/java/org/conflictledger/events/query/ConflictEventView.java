@@ -1,0 +1,164 @@
+package org.conflictledger.events.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.conflictledger.contracts.ConflictEventType;
+import org.conflictledger.contracts.Theater;
+import org.conflictledger.events.domain.AcledSubType;
+import org.conflictledger.events.domain.ConflictEventConfirmed;
+import org.conflictledger.events.domain.ConflictEventCorrected;
+import org.conflictledger.events.domain.ConflictEventDetails;
+import org.conflictledger.events.domain.ConflictEventDisputed;
+import org.conflictledger.events.domain.ConflictEventReported;
+import org.conflictledger.events.domain.ConflictEventRetracted;
+import org.conflictledger.events.domain.ConflictEventStatus;
+import org.conflictledger.events.domain.InvolvedActor;
+import org.conflictledger.platform.axon.LedgerObjectMapper;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A conflict event as the record currently says, kept by {@link ConflictEventProjection}: the
+ * columns filters need, and the full details as JSON. {@link #apply} also folds events into a
+ * detached instance to show an event as of an instant.
+ */
+@Entity
+@Table(name = "conflict_event_view")
+public class ConflictEventView extends PanacheEntityBase {
+    private static final ObjectMapper JSON = LedgerObjectMapper.create();
+
+    @Id
+    public UUID id;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    public Theater theater;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 40)
+    public ConflictEventType type;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sub_type", length = 64)
+    public AcledSubType subType;
+    @Column(name = "event_date", nullable = false)
+    public LocalDate date;
+    /** The last day the event covers: its end date, or its date. */
+    @Column(name = "last_date", nullable = false)
+    public LocalDate lastDate;
+    public Double latitude;
+    public Double longitude;
+    @Column(name = "agreement_id")
+    public UUID agreementId;
+    @Column(name = "acled_id", length = 64)
+    public String acledEventId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public ConflictEventStatus status;
+    @Column(nullable = false)
+    public long version;
+    @Column(name = "reported_at", nullable = false)
+    public Instant reportedAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+    /** Lower-case place, admin areas and notes, for text search. */
+    @Column(name = "search_text", nullable = false, length = 12000)
+    public String searchText;
+    @Column(name = "details", nullable = false, length = 1000000)
+    public String detailsJson;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "conflict_event_actor", joinColumns = @JoinColumn(name = "event_id"))
+    @OrderColumn(name = "position")
+    public List<ParticipantRow> participants = new ArrayList<>();
+
+    @Transient
+    private ConflictEventDetails details;
+
+    /** Applies one event of this conflict event, recorded at {@code at} as its {@code sequence}-th event. */
+    public void apply(Object event, long sequence, Instant at) {
+        if (event instanceof ConflictEventReported e) {
+            id = e.eventId();
+            status = ConflictEventStatus.REPORTED;
+            reportedAt = at;
+            setDetails(e.details());
+        } else if (event instanceof ConflictEventCorrected e) {
+            setDetails(e.details());
+        } else if (event instanceof ConflictEventConfirmed) {
+            status = ConflictEventStatus.CONFIRMED;
+        } else if (event instanceof ConflictEventDisputed) {
+            status = ConflictEventStatus.DISPUTED;
+        } else if (event instanceof ConflictEventRetracted) {
+            status = ConflictEventStatus.RETRACTED;
+        }
+        version = sequence + 1;
+        updatedAt = at;
+    }
+
+    public ConflictEventDetails details() {
+        if (details == null) {
+            try {
+                details = JSON.readValue(detailsJson, ConflictEventDetails.class);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException("Stored details of event " + id + " are unreadable", e);
+            }
+        }
+        return details;
+    }
+
+    private void setDetails(ConflictEventDetails newDetails) {
+        details = newDetails;
+        try {
+            detailsJson = JSON.writeValueAsString(newDetails);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        theater = newDetails.theater();
+        type = newDetails.type();
+        subType = newDetails.subType();
+        date = newDetails.date();
+        lastDate = newDetails.endDate() == null ? newDetails.date() : newDetails.endDate();
+        latitude = newDetails.location() == null ? null : newDetails.location().latitude();
+        longitude = newDetails.location() == null ? null : newDetails.location().longitude();
+        agreementId = newDetails.agreementId();
+        acledEventId = newDetails.acledEventId();
+        participants.clear();
+        for (InvolvedActor actor : newDetails.actors()) {
+            participants.add(new ParticipantRow(actor.actorId(), actor.role()));
+        }
+        searchText = searchTextOf(newDetails);
+    }
+
+    private static String searchTextOf(ConflictEventDetails details) {
+        StringBuilder text = new StringBuilder();
+        if (details.location() != null) {
+            for (String part : new String[] {details.location().place(), details.location().admin1(),
+                    details.location().admin2(), details.location().admin3(), details.location().country()}) {
+                if (part != null) {
+                    text.append(part).append('\n');
+                }
+            }
+        }
+        if (details.notes() != null) {
+            text.append(details.notes());
+        }
+        String lower = text.toString().toLowerCase(Locale.ROOT);
+        return lower.length() > 12000 ? lower.substring(0, 12000) : lower;
+    }
+}
