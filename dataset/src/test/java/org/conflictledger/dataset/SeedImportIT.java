@@ -3,6 +3,7 @@ package org.conflictledger.dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conflictledger.devstack.kafka.EmbeddedKafkaBroker;
+import org.conflictledger.devstack.process.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +42,12 @@ class SeedImportIT {
     @Test
     void theSeedImportsThroughTheApiAndASecondImportChangesNothing(@TempDir Path data) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), 0);
-             ActorsServiceProcess service = ActorsServiceProcess.start(SERVICE_JAR, Map.of(
-                     "LEDGER_DATA", data.resolve("services").toString(),
-                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()), Path.of("target", "seed-import-it.log"))) {
+             ServiceProcess service = ServiceProcess.builder(SERVICE_JAR).name("actors-service")
+                     .portVariable("ACTORS_PORT")
+                     .env("LEDGER_DATA", data.resolve("services").toString())
+                     .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
+                     .log(Path.of("target", "seed-import-it.log"))
+                     .start()) {
             base = service.baseUri();
 
             // First import, in this JVM.
@@ -94,7 +98,7 @@ class SeedImportIT {
             assertThat(registration.path("correlationId").asText()).startsWith("dataset-import-");
 
             // Second import, with the packaged jar the way an operator runs it: nothing changes.
-            Process importer = new ProcessBuilder(ActorsServiceProcess.java(), "-jar", IMPORTER_JAR.toString(),
+            Process importer = new ProcessBuilder(java(), "-jar", IMPORTER_JAR.toString(),
                     "--api", base, "--dir", SEED.toString()).redirectErrorStream(true).start();
             String output = new String(importer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(importer.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -134,6 +138,10 @@ class SeedImportIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return json.readTree(response.body());
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static PrintStream utf8(ByteArrayOutputStream buffer) {

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.conflictledger.contracts.Topics;
 import org.conflictledger.devstack.kafka.EmbeddedKafkaBroker;
+import org.conflictledger.devstack.process.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,14 +39,15 @@ class ActorServiceRestartIT {
     @Test
     void aRestartKeepsTheRecordItsHistoryAndTheTopicIntact(@TempDir Path data) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), 0)) {
-            Map<String, String> env = Map.of(
-                    "LEDGER_DATA", data.resolve("services").toString(),
-                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-            Path log = Path.of("target", "actor-restart-it.log");
+            ServiceProcess.Builder actorsService = ServiceProcess.builder(JAR).name("actors-service")
+                    .portVariable("ACTORS_PORT")
+                    .env("LEDGER_DATA", data.resolve("services").toString())
+                    .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
+                    .log(Path.of("target", "actor-restart-it.log"));
             String key = "RST" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace("-", "");
             String id;
 
-            try (ServiceProcess first = ServiceProcess.start(JAR, env, log)) {
+            try (ServiceProcess first = actorsService.start()) {
                 id = given().baseUri(first.baseUri()).contentType(ContentType.JSON)
                         .body("{\"key\": \"" + key + "\", \"name\": \"Republic of Artsakh\", \"kind\": \"SELF_DECLARED_ENTITY\"}")
                         .post("/api/v1/actors").then().statusCode(201).extract().path("id");
@@ -55,7 +57,7 @@ class ActorServiceRestartIT {
                 assertThat(first.stop()).isIn(0, 143);
             }
 
-            try (ServiceProcess second = ServiceProcess.start(JAR, env, log)) {
+            try (ServiceProcess second = actorsService.start()) {
                 given().baseUri(second.baseUri()).get("/api/v1/actors/" + key).then().statusCode(200)
                         .body("name", equalTo("Artsakh")).body("version", equalTo(2));
                 given().baseUri(second.baseUri()).get("/api/v1/actors/" + id + "/history").then().statusCode(200)
