@@ -44,6 +44,7 @@ import org.conflictledger.contracts.ActorKind;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.platform.api.Cursors;
+import org.conflictledger.platform.api.HistoryPages;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.Page;
 import org.conflictledger.platform.api.QueryParameters;
@@ -53,7 +54,6 @@ import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.domain.RuleViolation;
 import org.conflictledger.platform.audit.ChainVerification;
-import org.conflictledger.platform.audit.HistoryEntry;
 import org.conflictledger.platform.axon.ReadModels;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -89,14 +89,16 @@ public class ActorResource {
     private final ActorReferences references;
     private final AuditTrail audit;
     private final ReadModels readModels;
+    private final HistoryPages historyPages;
 
     ActorResource(Writes writes, ActorQueries queries, ActorReferences references, AuditTrail audit,
-                  ReadModels readModels) {
+                  ReadModels readModels, HistoryPages historyPages) {
         this.writes = writes;
         this.queries = queries;
         this.references = references;
         this.audit = audit;
         this.readModels = readModels;
+        this.historyPages = historyPages;
     }
 
     @POST
@@ -350,13 +352,7 @@ public class ActorResource {
                             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") String limitText,
                             @Context UriInfo uri) {
         UUID id = references.inPath(ref);
-        int limit = QueryParameters.limit(limitText);
-        long after = afterSequence(Cursors.decode(cursor));
-        List<HistoryEntry> found = audit.history(ActorWriteConfiguration.RECORD, id.toString(), after, limit + 1);
-        boolean more = found.size() > limit;
-        List<HistoryEntry> items = found.stream().limit(limit).toList();
-        String next = more ? Cursors.encode(Long.toString(items.get(items.size() - 1).sequence())) : null;
-        return new Page<>(items, next).toResponse(uri);
+        return historyPages.page(ActorWriteConfiguration.RECORD, id.toString(), cursor, limitText).toResponse(uri);
     }
 
     @GET
@@ -409,16 +405,6 @@ public class ActorResource {
         return new EntityTag(Long.toString(view.version));
     }
 
-    private static long afterSequence(String position) {
-        if (position == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(position);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequest("cursor", "is not a cursor this API returned");
-        }
-    }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

@@ -49,6 +49,7 @@ import org.conflictledger.events.query.ConflictEventQueries;
 import org.conflictledger.events.query.ConflictEventView;
 import org.conflictledger.events.write.EventsWriteConfiguration;
 import org.conflictledger.platform.api.Cursors;
+import org.conflictledger.platform.api.HistoryPages;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.Page;
 import org.conflictledger.platform.api.Problem;
@@ -60,7 +61,6 @@ import org.conflictledger.platform.api.SourceCitation;
 import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.audit.ChainVerification;
-import org.conflictledger.platform.audit.HistoryEntry;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
 import org.conflictledger.platform.axon.ReadModels;
 import org.conflictledger.platform.domain.RuleViolation;
@@ -106,10 +106,11 @@ public class ConflictEventResource {
     private final ReadModels readModels;
     private final IdempotencyKeys idempotency;
     private final Validator validator;
+    private final HistoryPages historyPages;
 
     ConflictEventResource(Writes writes, ConflictEventQueries queries, ConflictEventMapping mapping,
                           ActorDirectory actors, AuditTrail audit, ReadModels readModels,
-                          IdempotencyKeys idempotency, Validator validator) {
+                          IdempotencyKeys idempotency, Validator validator, HistoryPages historyPages) {
         this.writes = writes;
         this.queries = queries;
         this.mapping = mapping;
@@ -118,6 +119,7 @@ public class ConflictEventResource {
         this.readModels = readModels;
         this.idempotency = idempotency;
         this.validator = validator;
+        this.historyPages = historyPages;
     }
 
     @POST
@@ -296,13 +298,7 @@ public class ConflictEventResource {
                             @Context UriInfo uri) {
         UUID id = eventId(idText);
         current(id);
-        int limit = QueryParameters.limit(limitText);
-        long after = afterSequence(Cursors.decode(cursor));
-        List<HistoryEntry> found = audit.history(EventsWriteConfiguration.RECORD, id.toString(), after, limit + 1);
-        boolean more = found.size() > limit;
-        List<HistoryEntry> items = found.stream().limit(limit).toList();
-        String next = more ? Cursors.encode(Long.toString(items.get(items.size() - 1).sequence())) : null;
-        return new Page<>(items, next).toResponse(uri);
+        return historyPages.page(EventsWriteConfiguration.RECORD, id.toString(), cursor, limitText).toResponse(uri);
     }
 
     @GET
@@ -520,16 +516,6 @@ public class ConflictEventResource {
         }
     }
 
-    private static long afterSequence(String position) {
-        if (position == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(position);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequest("cursor", "is not a cursor this API returned");
-        }
-    }
 
     private static Response.ResponseBuilder withNextLink(Response.ResponseBuilder response, String next, UriInfo uri) {
         if (next != null) {
