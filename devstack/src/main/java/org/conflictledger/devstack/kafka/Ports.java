@@ -13,9 +13,10 @@ final class Ports {
     }
 
     static boolean isFree(int port) {
-        // Binds the way the broker will (localhost, no SO_REUSEADDR), so a listener on 0.0.0.0 counts too.
+        // Binds the way the broker will (localhost, SO_REUSEADDR like Kafka's acceptor): a listener, also
+        // on 0.0.0.0, makes the port taken, but connections of a stopped broker lingering in TIME_WAIT do not.
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName("localhost"), port));
             return true;
         } catch (IOException e) {
