@@ -150,4 +150,15 @@ class ActorLifecycleApiTest {
                 .body("rule", equalTo("other-actor-retracted"));
         given().get("/api/v1/actors/" + duplicate).then().body("status", equalTo("ACTIVE")).header("ETag", "\"1\"");
     }
+
+    @Test
+    void aMisspeltFieldIsABadRequestNamingItNotSilentlyDropped() {
+        given().contentType(ContentType.JSON)
+                .body("{\"key\": \"" + uniqueKey("MIS") + "\", \"name\": \"Iran\", \"kind\": \"STATE\", \"contry\": \"IRN\"}")
+                .post("/api/v1/actors")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("contry"))
+                .body("errors[0].message", equalTo("unknown field"));
+    }
 }

@@ -1,7 +1,9 @@
 package org.conflictledger.events.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolation;
@@ -97,6 +99,9 @@ import java.util.UUID;
 public class ConflictEventResource {
     private static final String EVENT_ID = "The conflict event's id";
     private static final ObjectMapper JSON = LedgerObjectMapper.create();
+    /** Reads a patched correction: a field the report does not have, at any depth, is an error. */
+    private static final ObjectMapper STRICT_JSON = LedgerObjectMapper.create()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Writes writes;
     private final ConflictEventQueries queries;
@@ -215,12 +220,12 @@ public class ConflictEventResource {
                             @HeaderParam("If-Match") String ifMatch,
                             @Parameter(description = "The fields to change, plus reason",
                                     schema = @Schema(implementation = ConflictEventRequests.Report.class))
-                            @NotNull ObjectNode patch, @Context HttpHeaders headers) {
+                            @NotNull ObjectNode body, @Context HttpHeaders headers) {
         UUID id = eventId(idText);
         Long expected = writes.expectedVersion(ifMatch);
         ConflictEventView view = current(id);
-        ConflictEventRequests.Report corrected = patched(mapping.report(view.details()), patch);
-        List<SourceCitation> citedForChange = patch.has("sources") ? corrected.sources() : List.of();
+        ConflictEventRequests.Report corrected = patched(mapping.report(view.details()), body);
+        List<SourceCitation> citedForChange = body.has("sources") ? corrected.sources() : List.of();
         writes.send(new CorrectConflictEvent(id, expected, mapping.details(corrected)),
                 writes.context(headers, corrected.reason(), citedForChange));
         return currentResponse(id);
@@ -465,12 +470,13 @@ public class ConflictEventResource {
         merged.setAll(patch);
         ConflictEventRequests.Report corrected;
         try {
-            corrected = JSON.treeToValue(merged, ConflictEventRequests.Report.class);
+            corrected = STRICT_JSON.treeToValue(merged, ConflictEventRequests.Report.class);
         } catch (JsonMappingException e) {
             String field = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce("", String::concat).replaceFirst("^\\.", "");
-            throw new InvalidRequest(field.isEmpty() ? "body" : field, "has an invalid value");
+            throw new InvalidRequest(field.isEmpty() ? "body" : field,
+                    e instanceof UnrecognizedPropertyException ? "unknown field" : "has an invalid value");
         } catch (JsonProcessingException e) {
             throw new InvalidRequest("body", "is not valid JSON");
         }

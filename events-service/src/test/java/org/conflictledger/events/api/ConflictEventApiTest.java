@@ -219,4 +219,11 @@ class ConflictEventApiTest {
                 .body("items.fatalities.high", contains(20, 20, 20, 20))
                 .body("items.actors.key.flatten()", hasSize(8));
     }
+
+    @Test
+    void aMisspeltFieldInAReportIsABadRequestNamingIt() {
+        report(battle("2020-09-27", "Fuzuli", 39.6, 47.1).replace("\"notes\"", "\"note\"")).statusCode(400)
+                .body("errors[0].field", equalTo("note"));
+        given().queryParam("q", marker).get("/api/v1/events").then().body("items", hasSize(0));
+    }
 }
