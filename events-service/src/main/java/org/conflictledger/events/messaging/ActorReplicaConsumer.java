@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.conflictledger.contracts.CloudEventAttributes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -110,7 +111,25 @@ public class ActorReplicaConsumer {
             LOG.errorf("Skipping an unreadable message at %s-%d@%d", record.topic(), record.partition(), record.offset());
             return;
         }
+        if (!isActorEvent(cloudEvent)) {
+            // Likewise a message that is not an actor CloudEvent: log it loudly and go on.
+            LOG.errorf("Skipping a message that is not an actor CloudEvent at %s-%d@%d", record.topic(),
+                    record.partition(), record.offset());
+            return;
+        }
         updater.apply(cloudEvent);
+    }
+
+    private static boolean isActorEvent(JsonNode cloudEvent) {
+        try {
+            java.util.UUID.fromString(cloudEvent.path(CloudEventAttributes.SUBJECT).asText());
+            java.time.Instant.parse(cloudEvent.path(CloudEventAttributes.TIME).asText());
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return cloudEvent.path(CloudEventAttributes.TYPE).asText().startsWith("ledger.actor.")
+                && cloudEvent.path(CloudEventAttributes.SEQUENCE).canConvertToLong()
+                && cloudEvent.path(CloudEventAttributes.DATA).isObject();
     }
 
     private Properties properties() {
