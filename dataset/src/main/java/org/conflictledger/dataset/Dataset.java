@@ -2,6 +2,10 @@ package org.conflictledger.dataset;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.ActorRole;
+import org.conflictledger.contracts.ConflictEventType;
+import org.conflictledger.contracts.DatePrecision;
+import org.conflictledger.contracts.GeoPrecision;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.Theater;
 
@@ -12,14 +16,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A dataset as read from its folder: for now the actors (with their outgoing relationships) of
- * {@value DatasetReader#ACTORS_FILE}. Conflict events and agreements will sit beside them in
- * {@code events.json} and {@code agreements.json}.
+ * A dataset as read from its folder: the actors (with their outgoing relationships) of
+ * {@value DatasetReader#ACTORS_FILE} and the conflict events of {@value DatasetReader#EVENTS_FILE}
+ * (none when the folder has no such file). Agreements will sit beside them in {@code agreements.json}.
  */
-public record Dataset(List<ActorEntry> actors) {
+public record Dataset(List<ActorEntry> actors, List<EventEntry> events) {
 
     public Dataset {
         actors = List.copyOf(actors);
+        events = List.copyOf(events);
+    }
+
+    /** A dataset of actors only. */
+    public Dataset(List<ActorEntry> actors) {
+        this(actors, List.of());
     }
 
     public int relationshipCount() {
@@ -103,5 +113,35 @@ public record Dataset(List<ActorEntry> actors) {
     /** A source supporting a record, as the API takes it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SourceCitation(String title, String publisher, String url, LocalDate date) {
+    }
+
+    /**
+     * A conflict event to report, with its stable dataset key (sent as the {@code Idempotency-Key}
+     * {@code seed-<key>}, never as a field). Actors are keys of {@value DatasetReader#ACTORS_FILE};
+     * {@code subType} is the name of an ACLED sub-type the type allows.
+     */
+    public record EventEntry(String key, Theater theater, ConflictEventType type, String subType, LocalDate date,
+                             DatePrecision datePrecision, LocalDate endDate, EventLocation location,
+                             List<EventActor> actors, EventFatalities fatalities, String notes, Double confidence,
+                             String acledEventId, String ucdpGedId, String reason, List<SourceCitation> sources) {
+        public EventEntry {
+            actors = List.copyOf(actors);
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /** Where an event happened, as the API takes it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EventLocation(String place, String admin1, String admin2, String admin3, String country,
+                                Double latitude, Double longitude, GeoPrecision geoPrecision) {
+    }
+
+    /** An actor (by key) involved in an event, in a directional role. */
+    public record EventActor(String actor, ActorRole role) {
+    }
+
+    /** Fatality estimates, low &lt;= best &lt;= high where given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EventFatalities(Integer low, Integer best, Integer high) {
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.dataset.Dataset.ActorEntry;
+import org.conflictledger.dataset.Dataset.EventActor;
+import org.conflictledger.dataset.Dataset.EventEntry;
 import org.conflictledger.dataset.Dataset.Identity;
 import org.conflictledger.dataset.Dataset.RelationshipEntry;
 
@@ -13,10 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +34,19 @@ import java.util.UUID;
  * counterpart, theater and valid time) is not declared again. Running it twice changes nothing.
  *
  * <p>First pass: the actors, each after the actor it is affiliated with. Second pass: their
- * relationships. One line per record ({@code +} done, {@code =} already present, {@code !} failed),
- * then a summary line.
+ * relationships. Third pass, when an events API is given: the conflict events, each reported with
+ * the {@code Idempotency-Key} {@code seed-<key>}, so that a second report answers the first result;
+ * an answer whose {@code reportedAt} is before this run started was already present. One line per
+ * record ({@code +} done, {@code =} already present, {@code !} failed), then a summary line.
  */
 public final class DatasetImporter {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID = 2;
     public static final int UNREACHABLE = 3;
+    /** How long the events pass waits for events-service's replica to know the actors the events name. */
+    static final int REPLICA_WAIT_SECONDS = 60;
+    static final String IDEMPOTENCY_PREFIX = "seed-";
 
     private final ActorsApi api;
     private final PrintStream out;
@@ -85,15 +95,18 @@ public final class DatasetImporter {
         notePlannedFiles(options.dir(), out);
         if (options.validateOnly()) {
             out.println("Dataset " + options.dir() + " is valid: " + dataset.actors().size() + " actors, "
-                    + dataset.relationshipCount() + " relationships.");
+                    + dataset.relationshipCount() + " relationships, " + dataset.events().size() + " events.");
             return OK;
         }
+        Instant started = Instant.now();
 
         String correlationId = "dataset-import-" + UUID.randomUUID();
         ActorsApi api = new ActorsApi(options.api(), options.principal(), options.token(), correlationId);
         out.println("Importing " + dataset.actors().size() + " actors and " + dataset.relationshipCount()
-                + " relationships from " + options.dir() + " into " + api.baseUrl() + " as " + options.principal()
-                + " (correlation id " + correlationId + ")");
+                + " relationships from " + options.dir() + " into " + api.baseUrl()
+                + (options.eventsApi() == null || dataset.events().isEmpty() ? ""
+                        : ", then " + dataset.events().size() + " events into " + options.eventsApi())
+                + " as " + options.principal() + " (correlation id " + correlationId + ")");
         if (options.waitSeconds() > 0 && !awaitApi(api, options.waitSeconds(), out)) {
             err.println(unreachable(api, "no answer within " + options.waitSeconds() + " s"));
             return UNREACHABLE;
@@ -108,6 +121,24 @@ public final class DatasetImporter {
             }
             err.println(unreachable(api, e.getMessage()));
             return UNREACHABLE;
+        }
+        if (!dataset.events().isEmpty() && options.eventsApi() == null) {
+            out.println("note: the " + dataset.events().size() + " events of " + DatasetReader.EVENTS_FILE
+                    + " are not imported: no --events-api given");
+        } else if (!dataset.events().isEmpty()) {
+            EventsApi events = new EventsApi(options.eventsApi(), options.principal(), options.token(), correlationId);
+            try {
+                if (options.waitSeconds() > 0 && !awaitEventsApi(events, options.waitSeconds(), out)) {
+                    out.println(importer.report.summary() + " (stopped: the events API does not answer)");
+                    err.println(unreachableEvents(events, "no answer within " + options.waitSeconds() + " s"));
+                    return UNREACHABLE;
+                }
+                importer.importEvents(dataset, events, started, REPLICA_WAIT_SECONDS);
+            } catch (ApiUnreachableException e) {
+                out.println(importer.report.summary() + " (stopped: the events API went away)");
+                err.println(unreachableEvents(events, e.getMessage()));
+                return UNREACHABLE;
+            }
         }
         out.println(importer.report.summary());
         return importer.report.failures() > 0 ? FAILED : OK;
@@ -186,6 +217,87 @@ public final class DatasetImporter {
                         fail(label, e.getMessage());
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Third pass: each event, unless an actor it names is not in the record. Waits first (up to
+     * {@code replicaWaitSeconds}) until events-service knows every actor the events name.
+     * {@code started} tells an event recorded by this run from one recorded before.
+     */
+    void importEvents(Dataset dataset, EventsApi events, Instant started, int replicaWaitSeconds) {
+        report.eventsPassStarted();
+        Set<String> named = new LinkedHashSet<>();
+        for (EventEntry event : dataset.events()) {
+            event.actors().stream().map(EventActor::actor).filter(inRecord::containsKey).forEach(named::add);
+        }
+        Set<String> unknown = awaitReplica(events, named, replicaWaitSeconds);
+        for (EventEntry event : dataset.events()) {
+            String label = "event " + event.key();
+            List<String> missing = event.actors().stream().map(EventActor::actor).distinct()
+                    .filter(key -> !inRecord.containsKey(key)).toList();
+            List<String> notKnown = event.actors().stream().map(EventActor::actor).distinct()
+                    .filter(unknown::contains).toList();
+            if (!missing.isEmpty()) {
+                fail(label, "skipped: actor " + String.join(", ", missing) + " is not in the record");
+                continue;
+            }
+            if (!notKnown.isEmpty()) {
+                fail(label, "skipped: events-service does not know actor " + String.join(", ", notKnown)
+                        + " yet (its replica of the actors lags); run the importer again later");
+                continue;
+            }
+            try {
+                JsonNode answer = events.report(event, IDEMPOTENCY_PREFIX + event.key());
+                String id = answer.path("id").asText();
+                if (reportedBefore(answer, started)) {
+                    report.eventPresent();
+                    out.println("= " + label + " already present (" + id + ")");
+                } else {
+                    report.eventRecorded();
+                    out.println("+ " + label + " recorded (" + id + ")");
+                }
+            } catch (ApiException e) {
+                String hint = e.status() == 409 && e.getMessage().contains("Idempotency")
+                        ? " (an earlier run recorded this event from a different version of "
+                        + DatasetReader.EVENTS_FILE + "; the importer does not correct events: correct it through"
+                        + " the API)"
+                        : "";
+                fail(label, e.getMessage() + hint);
+            }
+        }
+    }
+
+    /** An answer recorded before this run started (or undated, which only an old record would be). */
+    private static boolean reportedBefore(JsonNode answer, Instant started) {
+        try {
+            return Instant.parse(answer.path("reportedAt").asText()).isBefore(started);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** The keys events-service still does not know after waiting up to {@code seconds}. */
+    private Set<String> awaitReplica(EventsApi events, Set<String> keys, int seconds) {
+        Set<String> unknown = new LinkedHashSet<>(keys);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        boolean announced = false;
+        while (true) {
+            unknown.removeIf(events::knowsActor);
+            if (unknown.isEmpty() || System.nanoTime() > deadline) {
+                return unknown;
+            }
+            if (!announced) {
+                out.println("Waiting up to " + seconds + " s for " + events.baseUrl() + " to know actor(s) "
+                        + String.join(", ", unknown) + " ...");
+                announced = true;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return unknown;
             }
         }
     }
@@ -277,6 +389,33 @@ public final class DatasetImporter {
         }
     }
 
+    private static boolean awaitEventsApi(EventsApi api, int seconds, PrintStream out) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        boolean announced = false;
+        while (!api.answers()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            if (!announced) {
+                out.println("Waiting up to " + seconds + " s for " + api.baseUrl() + " ...");
+                announced = true;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String unreachableEvents(EventsApi api, String why) {
+        return "dataset-importer: cannot reach the events API at " + api.baseUrl() + " (" + why + "). "
+                + "Is the events-service (or the gateway) running there? Start the suite with ./ledger up, "
+                + "or pass --events-api.";
+    }
+
     private static String unreachable(ActorsApi api, String why) {
         return "dataset-importer: cannot reach the API at " + api.baseUrl() + " (" + why + "). "
                 + "Is the actors-service (or the gateway) running there? Start the suite with ./ledger up, "
@@ -288,9 +427,10 @@ public final class DatasetImporter {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (!name.equals(DatasetReader.ACTORS_FILE)) {
+                if (!name.equals(DatasetReader.ACTORS_FILE) && !name.equals(DatasetReader.EVENTS_FILE)) {
                     out.println("note: " + name + " is not imported by this version (only "
-                            + DatasetReader.ACTORS_FILE + "; planned: " + String.join(", ", DatasetReader.PLANNED_FILES) + ")");
+                            + DatasetReader.ACTORS_FILE + " and " + DatasetReader.EVENTS_FILE + "; planned: "
+                            + String.join(", ", DatasetReader.PLANNED_FILES) + ")");
                 }
             }
         } catch (IOException e) {

@@ -6,9 +6,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.ActorRole;
+import org.conflictledger.contracts.ConflictEventType;
+import org.conflictledger.contracts.DatePrecision;
+import org.conflictledger.contracts.GeoPrecision;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.dataset.Dataset.ActorEntry;
+import org.conflictledger.dataset.Dataset.EventActor;
+import org.conflictledger.dataset.Dataset.EventEntry;
+import org.conflictledger.dataset.Dataset.EventFatalities;
+import org.conflictledger.dataset.Dataset.EventLocation;
 import org.conflictledger.dataset.Dataset.Identity;
 import org.conflictledger.dataset.Dataset.RelationshipEntry;
 import org.conflictledger.dataset.Dataset.SourceCitation;
@@ -35,13 +43,15 @@ import java.util.regex.Pattern;
  * file does not define, affiliation cycles, relationships declared twice). Every problem is
  * reported with its file and JSON path.
  *
- * <p>Layout of a dataset folder: {@value #ACTORS_FILE} (actors and their outgoing relationships) now;
- * {@code events.json} and {@code agreements.json} (see {@link #PLANNED_FILES}) once those services exist.
+ * <p>Layout of a dataset folder: {@value #ACTORS_FILE} (actors and their outgoing relationships),
+ * optionally {@value #EVENTS_FILE} (conflict events naming those actors by key); {@code agreements.json}
+ * (see {@link #PLANNED_FILES}) once agreements-service exists.
  */
 public final class DatasetReader {
     public static final String ACTORS_FILE = "actors.json";
+    public static final String EVENTS_FILE = "events.json";
     /** Files a dataset will hold once their services exist; not read yet. */
-    public static final List<String> PLANNED_FILES = List.of("events.json", "agreements.json");
+    public static final List<String> PLANNED_FILES = List.of("agreements.json");
 
     // The API's limits (actors-service ActorRequests and platform SourceCitation).
     static final Pattern KEY = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,63}");
@@ -54,6 +64,13 @@ public final class DatasetReader {
     static final int MAX_TITLE = 500;
     static final int MAX_PUBLISHER = 200;
     static final int MAX_URL = 2000;
+    // events-service's limits (ConflictEventRequests and ConflictEventRules).
+    /** A dataset event key: lower case, digits and hyphens; sent as the Idempotency-Key {@code seed-<key>}. */
+    static final Pattern EVENT_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{2,99}");
+    static final Pattern EXTERNAL_ID = Pattern.compile("\\S{1,64}");
+    static final int MAX_EVENT_TEXT = 200;
+    static final int MAX_NOTES = 5000;
+    static final int MAX_EVENT_ACTORS = 50;
 
     private static final Set<String> ROOT_FIELDS = Set.of("description", "actors");
     private static final Set<String> ACTOR_FIELDS = Set.of("key", "name", "kind", "aliases", "country", "affiliation",
@@ -61,6 +78,14 @@ public final class DatasetReader {
     private static final Set<String> RELATIONSHIP_FIELDS = Set.of("kind", "counterpart", "theater", "validFrom",
             "validUntil", "confidence", "reason", "sources");
     private static final Set<String> SOURCE_FIELDS = Set.of("title", "publisher", "url", "date");
+    private static final Set<String> EVENTS_ROOT_FIELDS = Set.of("description", "events");
+    private static final Set<String> EVENT_FIELDS = Set.of("key", "theater", "type", "subType", "date",
+            "datePrecision", "endDate", "location", "actors", "fatalities", "notes", "confidence", "acledEventId",
+            "ucdpGedId", "reason", "sources");
+    private static final Set<String> LOCATION_FIELDS = Set.of("place", "admin1", "admin2", "admin3", "country",
+            "latitude", "longitude", "geoPrecision");
+    private static final Set<String> EVENT_ACTOR_FIELDS = Set.of("actor", "role");
+    private static final Set<String> FATALITY_FIELDS = Set.of("low", "best", "high");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -72,7 +97,10 @@ public final class DatasetReader {
         this.file = file;
     }
 
-    /** Reads and checks the dataset in {@code dir}; throws with every problem when it is not valid. */
+    /**
+     * Reads and checks the dataset in {@code dir}: {@value #ACTORS_FILE}, and {@value #EVENTS_FILE} when
+     * the folder has one. Throws with every problem of both files when it is not valid.
+     */
     public static Dataset read(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw invalid(dir.toString(), "$", "is not a dataset folder (no such directory)");
@@ -81,15 +109,66 @@ public final class DatasetReader {
         if (!Files.isRegularFile(actorsFile)) {
             throw invalid(ACTORS_FILE, "$", "is missing from " + dir);
         }
-        JsonNode root;
+        DatasetReader actorsReader = new DatasetReader(ACTORS_FILE);
+        Dataset actors = actorsReader.actorsFile(readJson(actorsFile, ACTORS_FILE));
+        List<DatasetProblem> problems = new ArrayList<>(actorsReader.problems);
+        List<EventEntry> events = List.of();
+        Path eventsFile = dir.resolve(EVENTS_FILE);
+        if (Files.isRegularFile(eventsFile)) {
+            try {
+                DatasetReader eventsReader = new DatasetReader(EVENTS_FILE);
+                events = eventsReader.eventsFile(readJson(eventsFile, EVENTS_FILE), keysOf(actors));
+                problems.addAll(eventsReader.problems);
+            } catch (InvalidDatasetException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(problems);
+        }
+        return new Dataset(actors.actors(), events);
+    }
+
+    private static JsonNode readJson(Path path, String file) throws IOException {
         try {
-            root = JSON.readTree(actorsFile.toFile());
+            return JSON.readTree(path.toFile());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw invalid(ACTORS_FILE, where, "is not valid JSON: " + e.getOriginalMessage());
+            throw invalid(file, where, "is not valid JSON: " + e.getOriginalMessage());
         }
-        return parseActors(root, ACTORS_FILE);
+    }
+
+    private static Set<String> keysOf(Dataset actors) {
+        Set<String> keys = new HashSet<>();
+        actors.actors().forEach(actor -> {
+            if (actor.key() != null) {
+                keys.add(actor.key());
+            }
+        });
+        return keys;
+    }
+
+    /**
+     * Checks the content of an events file against the keys of the dataset's actors; throws with every
+     * problem when it is not valid.
+     */
+    public static List<EventEntry> parseEvents(JsonNode root, String file, Set<String> actorKeys) {
+        DatasetReader reader = new DatasetReader(file);
+        List<EventEntry> events = reader.eventsFile(root, actorKeys);
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidDatasetException(reader.problems);
+        }
+        return events;
+    }
+
+    /** Parses events JSON text (for tests and tools); throws with every problem when it is not valid. */
+    public static List<EventEntry> parseEvents(String json, String file, Set<String> actorKeys) {
+        try {
+            return parseEvents(JSON.readTree(json), file, actorKeys);
+        } catch (JsonProcessingException e) {
+            throw invalid(file, "$", "is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     /** Checks the content of an actors file; throws with every problem when it is not valid. */
@@ -184,20 +263,240 @@ public final class DatasetReader {
         if (validFrom != null && validUntil != null && validUntil.isBefore(validFrom)) {
             problem(path + ".validUntil", "must not be before validFrom (" + validFrom + ")");
         }
-        Double confidence = null;
-        JsonNode confidenceNode = node.get("confidence");
-        if (confidenceNode != null && !confidenceNode.isNull()) {
-            if (!confidenceNode.isNumber()) {
-                problem(path + ".confidence", "must be a number from 0 to 1");
-            } else if (confidenceNode.asDouble() < 0.0 || confidenceNode.asDouble() > 1.0) {
-                problem(path + ".confidence", "must be from 0 to 1, was " + confidenceNode.asText());
-            } else {
-                confidence = confidenceNode.asDouble();
-            }
-        }
+        Double confidence = confidence(node, path);
         String reason = text(node, path, "reason", true, MAX_REASON);
         List<SourceCitation> sources = sources(node, path);
         return new RelationshipEntry(kind, counterpart, theater, validFrom, validUntil, confidence, reason, sources);
+    }
+
+    private Double confidence(JsonNode node, String path) {
+        JsonNode confidenceNode = node.get("confidence");
+        if (confidenceNode == null || confidenceNode.isNull()) {
+            return null;
+        }
+        if (!confidenceNode.isNumber()) {
+            problem(path + ".confidence", "must be a number from 0 to 1");
+        } else if (confidenceNode.asDouble() < 0.0 || confidenceNode.asDouble() > 1.0) {
+            problem(path + ".confidence", "must be from 0 to 1, was " + confidenceNode.asText());
+        } else {
+            return confidenceNode.asDouble();
+        }
+        return null;
+    }
+
+    private List<EventEntry> eventsFile(JsonNode root, Set<String> actorKeys) {
+        if (root == null || !root.isObject()) {
+            problem("$", "must be an object with an \"events\" array");
+            return List.of();
+        }
+        unknownFields(root, "$", EVENTS_ROOT_FIELDS);
+        JsonNode eventsNode = root.get("events");
+        if (eventsNode == null || !eventsNode.isArray()) {
+            problem("$.events", "must be an array of conflict events");
+            return List.of();
+        }
+        List<EventEntry> events = new ArrayList<>();
+        Map<String, String> firstPathOfKey = new HashMap<>();
+        for (int i = 0; i < eventsNode.size(); i++) {
+            String path = "$.events[" + i + "]";
+            EventEntry event = event(eventsNode.get(i), path, actorKeys);
+            if (event == null) {
+                continue;
+            }
+            if (event.key() != null) {
+                String first = firstPathOfKey.putIfAbsent(event.key(), path);
+                if (first != null) {
+                    problem(path + ".key", "duplicate key " + event.key() + " (also at " + first + ".key)");
+                }
+            }
+            events.add(event);
+        }
+        return events;
+    }
+
+    private EventEntry event(JsonNode node, String path, Set<String> actorKeys) {
+        if (!node.isObject()) {
+            problem(path, "must be an object");
+            return null;
+        }
+        unknownFields(node, path, EVENT_FIELDS);
+        String key = text(node, path, "key", true, Integer.MAX_VALUE);
+        if (key != null && !EVENT_KEY.matcher(key).matches()) {
+            problem(path + ".key", "must be an event key matching " + EVENT_KEY.pattern() + ", was \"" + key + "\"");
+            key = null;
+        }
+        Theater theater = enumValue(node, path, "theater", Theater.class, true);
+        ConflictEventType type = enumValue(node, path, "type", ConflictEventType.class, true);
+        if (type == ConflictEventType.CEASEFIRE_VIOLATION) {
+            problem(path + ".type", "a CEASEFIRE_VIOLATION must name its agreement, which a dataset cannot yet"
+                    + " (there is no agreements-service): record it as BATTLE or EXPLOSION_REMOTE_VIOLENCE and say"
+                    + " in the notes which ceasefire it violated");
+        }
+        String subType = subType(node, path, type);
+        LocalDate date = date(node, path, "date");
+        if (date == null && !node.hasNonNull("date")) {
+            problem(path + ".date", "is required");
+        }
+        DatePrecision precision = enumValue(node, path, "datePrecision", DatePrecision.class, false);
+        if (date != null && precision == DatePrecision.MONTH && date.getDayOfMonth() != 1) {
+            problem(path + ".date", "with datePrecision MONTH the date is the first of the month, was " + date);
+        }
+        if (date != null && precision == DatePrecision.YEAR && date.getDayOfYear() != 1) {
+            problem(path + ".date", "with datePrecision YEAR the date is the first of January, was " + date);
+        }
+        LocalDate endDate = date(node, path, "endDate");
+        if (date != null && endDate != null && endDate.isBefore(date)) {
+            problem(path + ".endDate", "must not be before date (" + date + ")");
+        }
+        EventLocation location = location(node, path);
+        List<EventActor> actors = eventActors(node, path, actorKeys);
+        EventFatalities fatalities = fatalities(node, path);
+        String notes = text(node, path, "notes", false, MAX_NOTES);
+        Double confidence = confidence(node, path);
+        String acledEventId = pattern(node, path, "acledEventId", EXTERNAL_ID, "an id of 1 to 64 characters without blanks");
+        String ucdpGedId = pattern(node, path, "ucdpGedId", EXTERNAL_ID, "an id of 1 to 64 characters without blanks");
+        String reason = text(node, path, "reason", true, MAX_REASON);
+        List<SourceCitation> sources = sources(node, path);
+        return new EventEntry(key, theater, type, subType, date, precision, endDate, location, actors, fatalities,
+                notes, confidence, acledEventId, ucdpGedId, reason, sources);
+    }
+
+    private String subType(JsonNode node, String path, ConflictEventType type) {
+        String subType = text(node, path, "subType", false, Integer.MAX_VALUE);
+        if (subType == null) {
+            return null;
+        }
+        if (!EventSubTypes.all().contains(subType)) {
+            problem(path + ".subType", "unknown subType \"" + subType + "\"; one of " + EventSubTypes.all());
+            return null;
+        }
+        if (type != null && !EventSubTypes.allowed(type).contains(subType)) {
+            problem(path + ".subType", "\"" + subType + "\" does not fit a " + type + "; it allows "
+                    + EventSubTypes.allowed(type));
+            return null;
+        }
+        return subType;
+    }
+
+    private EventLocation location(JsonNode event, String eventPath) {
+        JsonNode node = event.get("location");
+        String path = eventPath + ".location";
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problem(path, "must be an object {place, admin1, admin2, admin3, country, latitude, longitude, geoPrecision}");
+            return null;
+        }
+        unknownFields(node, path, LOCATION_FIELDS);
+        String place = text(node, path, "place", false, MAX_EVENT_TEXT);
+        String admin1 = text(node, path, "admin1", false, MAX_EVENT_TEXT);
+        String admin2 = text(node, path, "admin2", false, MAX_EVENT_TEXT);
+        String admin3 = text(node, path, "admin3", false, MAX_EVENT_TEXT);
+        String country = text(node, path, "country", false, MAX_EVENT_TEXT);
+        Double latitude = coordinate(node, path, "latitude", 90.0);
+        Double longitude = coordinate(node, path, "longitude", 180.0);
+        GeoPrecision geoPrecision = enumValue(node, path, "geoPrecision", GeoPrecision.class, false);
+        boolean hasLatitude = node.hasNonNull("latitude");
+        boolean hasLongitude = node.hasNonNull("longitude");
+        if (hasLatitude != hasLongitude) {
+            problem(path + (hasLatitude ? ".longitude" : ".latitude"), "give both latitude and longitude, or neither");
+        } else if (hasLatitude && !node.hasNonNull("geoPrecision")) {
+            problem(path + ".geoPrecision", "is required with coordinates");
+        }
+        return new EventLocation(place, admin1, admin2, admin3, country, latitude, longitude, geoPrecision);
+    }
+
+    private Double coordinate(JsonNode node, String path, String field, double limit) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            problem(path + "." + field, "must be a number from " + -limit + " to " + limit);
+            return null;
+        }
+        if (Math.abs(value.asDouble()) > limit) {
+            problem(path + "." + field, "must be from " + -limit + " to " + limit + ", was " + value.asText());
+            return null;
+        }
+        return value.asDouble();
+    }
+
+    private List<EventActor> eventActors(JsonNode event, String eventPath, Set<String> actorKeys) {
+        JsonNode node = event.get("actors");
+        String path = eventPath + ".actors";
+        if (node == null || node.isNull() || (node.isArray() && node.isEmpty())) {
+            problem(path, "at least one actor is required: [{\"actor\": KEY, \"role\": ROLE}]");
+            return List.of();
+        }
+        if (!node.isArray()) {
+            problem(path, "must be an array of {\"actor\": KEY, \"role\": ROLE}");
+            return List.of();
+        }
+        if (node.size() > MAX_EVENT_ACTORS) {
+            problem(path, "at most " + MAX_EVENT_ACTORS + " actors, found " + node.size());
+        }
+        List<EventActor> actors = new ArrayList<>();
+        Map<EventActor, Integer> seen = new HashMap<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String itemPath = path + "[" + i + "]";
+            if (!item.isObject()) {
+                problem(itemPath, "must be an object {\"actor\": KEY, \"role\": ROLE}");
+                continue;
+            }
+            unknownFields(item, itemPath, EVENT_ACTOR_FIELDS);
+            String actor = key(item, itemPath, "actor", true);
+            if (actor != null && !actorKeys.contains(actor)) {
+                problem(itemPath + ".actor", "unknown actor key " + actor + " (not defined in " + ACTORS_FILE + ")");
+            }
+            ActorRole role = enumValue(item, itemPath, "role", ActorRole.class, true);
+            EventActor involved = new EventActor(actor, role);
+            if (actor != null && role != null) {
+                Integer same = seen.putIfAbsent(involved, i);
+                if (same != null) {
+                    problem(itemPath, "actor " + actor + " is named as " + role + " twice (also at " + path + "["
+                            + same + "])");
+                    continue;
+                }
+            }
+            actors.add(involved);
+        }
+        return actors;
+    }
+
+    private EventFatalities fatalities(JsonNode event, String eventPath) {
+        JsonNode node = event.get("fatalities");
+        String path = eventPath + ".fatalities";
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problem(path, "must be an object {low, best, high}");
+            return null;
+        }
+        unknownFields(node, path, FATALITY_FIELDS);
+        Integer low = count(node, path, "low");
+        Integer best = count(node, path, "best");
+        Integer high = count(node, path, "high");
+        if ((low != null && best != null && low > best) || (best != null && high != null && best > high)
+                || (low != null && high != null && low > high)) {
+            problem(path, "must hold low <= best <= high where given, was " + low + " / " + best + " / " + high);
+        }
+        return new EventFatalities(low, best, high);
+    }
+
+    private Integer count(JsonNode node, String path, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+            problem(path + "." + field, "must be a whole number of at least 0, was " + value);
+            return null;
+        }
+        return value.asInt();
     }
 
     /** What needs the whole file: unique keys, known references, no cycles, no relationship twice. */

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The importer's command line. */
-public record ImporterOptions(String api, Path dir, String principal, String token, int waitSeconds,
-                              boolean validateOnly, boolean help) {
+public record ImporterOptions(String api, String eventsApi, Path dir, String principal, String token,
+                              int waitSeconds, boolean validateOnly, boolean help) {
     public static final String DEFAULT_API = "http://localhost:8081";
     public static final String DEFAULT_DIR = "dataset/seed";
     public static final String DEFAULT_PRINCIPAL = "seed-importer";
@@ -15,11 +15,13 @@ public record ImporterOptions(String api, Path dir, String principal, String tok
     public static final String USAGE = """
             Usage: java -jar dataset-importer.jar [options]
 
-            Loads a dataset (actors and their relationships) through the public HTTP API. Safe to run
-            again: records already present are left alone.
+            Loads a dataset (actors and their relationships, then conflict events) through the public
+            HTTP API. Safe to run again: records already present are left alone.
 
               --api URL          Base URL of the API (default %s; later the gateway's)
-              --dir DIR          Dataset folder holding actors.json (default %s)
+              --events-api URL   Base URL of the events API (e.g. http://localhost:8082); without it
+                                 events.json is checked but not imported
+              --dir DIR          Dataset folder holding actors.json [and events.json] (default %s)
               --principal NAME   Who the changes are recorded for, sent as X-Ledger-Principal (default %s)
               --token TOKEN      Bearer token sent as Authorization (default: $%s, else none)
               --wait SECONDS     Wait up to SECONDS for the API to answer before importing (default 0)
@@ -32,6 +34,7 @@ public record ImporterOptions(String api, Path dir, String principal, String tok
     /** Parses {@code --name value} and {@code --name=value}; throws {@link IllegalArgumentException} on misuse. */
     public static ImporterOptions parse(String[] args, Map<String, String> environment) {
         String api = DEFAULT_API;
+        String eventsApi = null;
         String dir = DEFAULT_DIR;
         String principal = DEFAULT_PRINCIPAL;
         String token = blankToNull(environment.get(TOKEN_VARIABLE));
@@ -50,7 +53,7 @@ public record ImporterOptions(String api, Path dir, String principal, String tok
             switch (name) {
                 case "--help", "-h" -> help = true;
                 case "--validate" -> validateOnly = true;
-                case "--api", "--dir", "--principal", "--token", "--wait" -> {
+                case "--api", "--events-api", "--dir", "--principal", "--token", "--wait" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(name + " needs a value");
@@ -62,6 +65,7 @@ public record ImporterOptions(String api, Path dir, String principal, String tok
                     }
                     switch (name) {
                         case "--api" -> api = value;
+                        case "--events-api" -> eventsApi = value;
                         case "--dir" -> dir = value;
                         case "--principal" -> principal = value;
                         case "--token" -> token = value;
@@ -74,7 +78,11 @@ public record ImporterOptions(String api, Path dir, String principal, String tok
         if (!api.matches("https?://[^\\s/]+(/\\S*)?")) {
             throw new IllegalArgumentException("--api must be an http(s) URL such as " + DEFAULT_API + ", was " + api);
         }
-        return new ImporterOptions(api, Path.of(dir), principal, token, wait, validateOnly, help);
+        if (eventsApi != null && !eventsApi.matches("https?://[^\\s/]+(/\\S*)?")) {
+            throw new IllegalArgumentException("--events-api must be an http(s) URL such as http://localhost:8082, was "
+                    + eventsApi);
+        }
+        return new ImporterOptions(api, eventsApi, Path.of(dir), principal, token, wait, validateOnly, help);
     }
 
     private static int seconds(String value) {

@@ -40,6 +40,8 @@ class DatasetImporterTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> principals = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
+    private final List<String> eventBodies = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -47,6 +49,7 @@ class DatasetImporterTest {
     void startFakeApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/actors", this::answer);
+        server.createContext("/api/v1/events", this::answerEvents);
         server.start();
     }
 
@@ -116,7 +119,74 @@ class DatasetImporterTest {
     void validateOnlyChecksTheSeedWithoutSending() {
         assertThat(run("--validate", "--dir", "seed", "--api", api())).isEqualTo(DatasetImporter.OK);
         assertThat(requests).isEmpty();
-        assertThat(output()).contains("Dataset seed is valid: 26 actors, 42 relationships.");
+        assertThat(output()).contains("Dataset seed is valid: 26 actors, 42 relationships, 13 events.");
+    }
+
+    @Test
+    void eventsAreReportedWithIdempotencyKeysAndAnEarlierResultCountsAsPresent(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("actors.json"), DATASET);
+        Files.writeString(dir.resolve("events.json"), EVENTS);
+
+        int status = run("--api", api(), "--events-api", api(), "--dir", dir.toString());
+
+        assertThat(status).isEqualTo(DatasetImporter.FAILED);
+        List<String> lines = output();
+        assertThat(lines).contains(
+                "+ event strike-one recorded (11111111-1111-1111-1111-111111111111)",
+                "= event strike-two already present (22222222-2222-2222-2222-222222222222)",
+                "! event with-turkey failed: skipped: actor TUR is not in the record");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(
+                "actors: 2 registered, 0 present; relationships: 1 declared, 0 present;"
+                        + " events: 1 recorded, 1 present; 3 failed");
+        assertThat(idempotencyKeys).containsExactly("seed-strike-one", "seed-strike-two");
+        assertThat(eventBodies.get(0)).contains("\"actors\":[{\"actor\":\"RUS\",\"role\":\"PERPETRATOR\"}",
+                "\"fatalities\":{\"best\":3}", "\"subType\":\"AIR_DRONE_STRIKE\"").doesNotContain("\"key\"");
+    }
+
+    @Test
+    void withoutAnEventsApiTheEventsAreCheckedAndSkippedWithANote(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("actors.json"), DATASET);
+        Files.writeString(dir.resolve("events.json"), EVENTS);
+
+        run("--api", api(), "--dir", dir.toString());
+
+        assertThat(output()).contains("note: the 3 events of events.json are not imported: no --events-api given");
+        assertThat(output().get(output().size() - 1))
+                .isEqualTo("actors: 2 registered, 0 present; relationships: 1 declared, 0 present; 2 failed");
+        assertThat(requests).noneMatch(request -> request.contains("/api/v1/events"));
+    }
+
+    private static final String EVENTS = """
+            {"events": [
+              {"key": "strike-one", "theater": "SYRIA", "type": "EXPLOSION_REMOTE_VIOLENCE",
+               "subType": "AIR_DRONE_STRIKE", "date": "2020-02-27",
+               "actors": [{"actor": "RUS", "role": "PERPETRATOR"}, {"actor": "SYR", "role": "TARGET"}],
+               "fatalities": {"best": 3}, "reason": "r", "sources": %1$s},
+              {"key": "strike-two", "theater": "SYRIA", "type": "BATTLE", "date": "2020-02-28",
+               "actors": [{"actor": "SYR", "role": "PERPETRATOR"}], "reason": "r", "sources": %1$s},
+              {"key": "with-turkey", "theater": "SYRIA", "type": "BATTLE", "date": "2020-02-29",
+               "actors": [{"actor": "TUR", "role": "TARGET"}], "reason": "r", "sources": %1$s}
+            ]}""".formatted(SOURCE);
+
+    /**
+     * A fake events API that knows every actor: strike-two was reported by an earlier run (an old
+     * reportedAt), anything else is recorded now.
+     */
+    private void answerEvents(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(method + " " + exchange.getRequestURI());
+        if (method.equals("GET")) {
+            respond(exchange, 200, "application/json", "{\"items\": [], \"next\": null}");
+            return;
+        }
+        String key = exchange.getRequestHeaders().getFirst(EventsApi.IDEMPOTENCY_HEADER);
+        idempotencyKeys.add(key);
+        eventBodies.add(body);
+        boolean earlier = "seed-strike-two".equals(key);
+        respond(exchange, 201, "application/json", "{\"id\": \"" + (earlier ? "22222222-2222-2222-2222-222222222222"
+                : "11111111-1111-1111-1111-111111111111") + "\", \"reportedAt\": \""
+                + (earlier ? "2021-01-01T00:00:00Z" : java.time.Instant.now().plusSeconds(1)) + "\"}");
     }
 
     /** A fake actor API: nothing is registered yet, Turkey is refused, everything else accepted. */
