@@ -7,7 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
-import org.conflictledger.events.query.ActorDirectory;
+import org.conflictledger.actorreplica.ActorDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -11,8 +11,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.conflictledger.contracts.Topics;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
-import org.conflictledger.events.query.ActorDirectory;
-import org.conflictledger.events.query.ActorRef;
+import org.conflictledger.actorreplica.ActorDirectory;
+import org.conflictledger.actorreplica.ActorRef;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.conflictledger.contracts.ConflictEventTypes;
 import org.conflictledger.contracts.Topics;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
-import org.conflictledger.events.query.ActorDirectory;
+import org.conflictledger.actorreplica.ActorDirectory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

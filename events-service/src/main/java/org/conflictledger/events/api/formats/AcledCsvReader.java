@@ -35,8 +35,8 @@ import org.conflictledger.events.domain.ConflictEventDetails;
 import org.conflictledger.events.domain.Fatalities;
 import org.conflictledger.events.domain.InvolvedActor;
 import org.conflictledger.events.domain.Location;
-import org.conflictledger.events.query.ActorDirectory;
-import org.conflictledger.events.query.ActorRef;
+import org.conflictledger.actorreplica.ActorDirectory;
+import org.conflictledger.actorreplica.ActorRef;
 
 /**
  * Reads an ACLED-compatible CSV ({@link AcledCsv}) into event details, row by row.

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.conflictledger.events.query.ActorDirectory;
-import org.conflictledger.events.query.ActorRef;
+import org.conflictledger.actorreplica.ActorDirectory;
+import org.conflictledger.actorreplica.ActorRef;
 
 /** An in-memory actor directory: ids, keys, names and aliases. */
 final class FakeActorDirectory implements ActorDirectory {

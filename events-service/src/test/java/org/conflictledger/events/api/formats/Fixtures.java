@@ -19,7 +19,7 @@ import org.conflictledger.events.domain.ConflictEventStatus;
 import org.conflictledger.events.domain.Fatalities;
 import org.conflictledger.events.domain.InvolvedActor;
 import org.conflictledger.events.domain.Location;
-import org.conflictledger.events.query.ActorRef;
+import org.conflictledger.actorreplica.ActorRef;
 
 /** Actors and events of the 2020 seed record, as tests use them. */
 final class Fixtures {

@@ -1,11 +1,7 @@
-package org.conflictledger.events.messaging;
+package org.conflictledger.platform.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,59 +9,63 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.conflictledger.contracts.CloudEventAttributes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Keeps the actor replica from {@code ledger.actors.v1}: polls, applies each event in its own
- * transaction, and commits the offsets only after the batch is applied. After a failure it
- * starts again from the last committed offsets, so nothing is lost; the updater skips what it
- * has already applied.
+ * Reads the ledger CloudEvents of one topic on a thread of its own and hands each to a handler,
+ * committing the offsets only after the whole batch was handled. After a failure it starts again
+ * from the last committed offsets, so nothing is lost: handlers must be idempotent (a redelivered
+ * event carries the same {@code id} and {@code sequence}).
+ *
+ * <p>A message that can never be handled (not JSON, not a ledger CloudEvent of the expected
+ * type prefix) is logged as an error and skipped: retrying it would stop the consumer for good.
  */
-@ApplicationScoped
-public class ActorReplicaConsumer {
-    private static final Logger LOG = Logger.getLogger(ActorReplicaConsumer.class);
+public final class CloudEventConsumer {
+    private static final Logger LOG = Logger.getLogger(CloudEventConsumer.class);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
 
-    private final ActorReplicaUpdater updater;
-    private final ObjectMapper json = new ObjectMapper();
+    private final String name;
     private final String bootstrapServers;
     private final String topic;
     private final String groupId;
-    private final boolean enabled;
+    private final String typePrefix;
+    private final Consumer<JsonNode> handler;
+    private final ObjectMapper json = new ObjectMapper();
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    ActorReplicaConsumer(ActorReplicaUpdater updater,
-                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                         @ConfigProperty(name = "actor-replica.topic") String topic,
-                         @ConfigProperty(name = "actor-replica.group-id", defaultValue = "events-service.actor-replica") String groupId,
-                         @ConfigProperty(name = "actor-replica.enabled", defaultValue = "true") boolean enabled) {
-        this.updater = updater;
+    /**
+     * @param name       names the thread and the log lines, e.g. {@code actor-replica}
+     * @param typePrefix the CloudEvent {@code type}s this consumer handles, e.g. {@code ledger.actor.}
+     * @param handler    applies one CloudEvent; an exception stops the batch, which is then read again
+     */
+    public CloudEventConsumer(String name, String bootstrapServers, String topic, String groupId, String typePrefix,
+                              Consumer<JsonNode> handler) {
+        this.name = name;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.groupId = groupId;
-        this.enabled = enabled;
+        this.typePrefix = typePrefix;
+        this.handler = handler;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            LOG.info("Actor replica consumer disabled");
-            return;
-        }
+    public synchronized void start() {
         running = true;
-        thread = new Thread(this::run, "actor-replica-consumer");
+        thread = new Thread(this::run, name + "-consumer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         running = false;
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
@@ -81,11 +81,11 @@ public class ActorReplicaConsumer {
             try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties())) {
                 consumer = kafka;
                 kafka.subscribe(List.of(topic));
-                LOG.infof("Keeping the actor replica from %s on %s", topic, bootstrapServers);
+                LOG.infof("%s: reading %s on %s as %s", name, topic, bootstrapServers, groupId);
                 while (running) {
                     var records = kafka.poll(Duration.ofMillis(500));
                     for (ConsumerRecord<String, byte[]> record : records) {
-                        apply(record);
+                        handle(record);
                     }
                     if (!records.isEmpty()) {
                         kafka.commitSync();
@@ -94,7 +94,7 @@ public class ActorReplicaConsumer {
             } catch (WakeupException e) {
                 // shutting down
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Actor replica consumer failed; resuming from the last committed offsets in %s", RETRY_DELAY);
+                LOG.errorf(e, "%s failed; resuming from the last committed offsets in %s", name, RETRY_DELAY);
                 sleep();
             } finally {
                 consumer = null;
@@ -102,32 +102,35 @@ public class ActorReplicaConsumer {
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    private void handle(ConsumerRecord<String, byte[]> record) {
         JsonNode cloudEvent;
         try {
             cloudEvent = json.readTree(record.value());
         } catch (IOException e) {
-            // A message that is not JSON can never be applied; retrying it would stop the replica for good.
-            LOG.errorf("Skipping an unreadable message at %s-%d@%d", record.topic(), record.partition(), record.offset());
+            LOG.errorf("%s: skipping an unreadable message at %s-%d@%d", name, record.topic(), record.partition(),
+                    record.offset());
             return;
         }
-        if (!isActorEvent(cloudEvent)) {
-            // Likewise a message that is not an actor CloudEvent: log it loudly and go on.
-            LOG.errorf("Skipping a message that is not an actor CloudEvent at %s-%d@%d", record.topic(),
-                    record.partition(), record.offset());
+        if (!isLedgerEvent(cloudEvent)) {
+            LOG.errorf("%s: skipping a message that is not a %s* CloudEvent at %s-%d@%d", name, typePrefix,
+                    record.topic(), record.partition(), record.offset());
             return;
         }
-        updater.apply(cloudEvent);
+        handler.accept(cloudEvent);
     }
 
-    private static boolean isActorEvent(JsonNode cloudEvent) {
+    /** A CloudEvent of the expected types, about a record (UUID subject), with a time, sequence and data. */
+    private boolean isLedgerEvent(JsonNode cloudEvent) {
+        if (cloudEvent == null || !cloudEvent.isObject()) {
+            return false;
+        }
         try {
-            java.util.UUID.fromString(cloudEvent.path(CloudEventAttributes.SUBJECT).asText());
-            java.time.Instant.parse(cloudEvent.path(CloudEventAttributes.TIME).asText());
+            UUID.fromString(cloudEvent.path(CloudEventAttributes.SUBJECT).asText());
+            Instant.parse(cloudEvent.path(CloudEventAttributes.TIME).asText());
         } catch (RuntimeException e) {
             return false;
         }
-        return cloudEvent.path(CloudEventAttributes.TYPE).asText().startsWith("ledger.actor.")
+        return cloudEvent.path(CloudEventAttributes.TYPE).asText().startsWith(typePrefix)
                 && cloudEvent.path(CloudEventAttributes.SEQUENCE).canConvertToLong()
                 && cloudEvent.path(CloudEventAttributes.DATA).isObject();
     }

@@ -1,11 +1,10 @@
-package org.conflictledger.events.messaging;
+package org.conflictledger.actorreplica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.conflictledger.contracts.ActorEventTypes;
 import org.conflictledger.contracts.CloudEventAttributes;
-import org.conflictledger.events.query.ActorReplica;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;

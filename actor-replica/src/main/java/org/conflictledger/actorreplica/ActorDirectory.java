@@ -1,4 +1,4 @@
-package org.conflictledger.events.query;
+package org.conflictledger.actorreplica;
 
 import java.util.Collection;
 import java.util.Map;
