@@ -1,14 +1,7 @@
 package org.conflictledger.events.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -54,6 +47,7 @@ import org.conflictledger.platform.api.Cursors;
 import org.conflictledger.platform.api.HistoryPages;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.Page;
+import org.conflictledger.platform.api.Patches;
 import org.conflictledger.platform.api.Problem;
 import org.conflictledger.platform.api.Problem.FieldError;
 import org.conflictledger.platform.api.ProblemResponses;
@@ -63,7 +57,6 @@ import org.conflictledger.platform.api.SourceCitation;
 import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.audit.ChainVerification;
-import org.conflictledger.platform.axon.LedgerObjectMapper;
 import org.conflictledger.platform.axon.ReadModels;
 import org.conflictledger.platform.domain.RuleViolation;
 import org.conflictledger.platform.idempotency.IdempotencyKeys;
@@ -80,10 +73,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -98,10 +89,6 @@ import java.util.UUID;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConflictEventResource {
     private static final String EVENT_ID = "The conflict event's id";
-    private static final ObjectMapper JSON = LedgerObjectMapper.create();
-    /** Reads a patched correction: a field the report does not have, at any depth, is an error. */
-    private static final ObjectMapper STRICT_JSON = LedgerObjectMapper.create()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Writes writes;
     private final ConflictEventQueries queries;
@@ -110,12 +97,12 @@ public class ConflictEventResource {
     private final AuditTrail audit;
     private final ReadModels readModels;
     private final IdempotencyKeys idempotency;
-    private final Validator validator;
+    private final Patches patches;
     private final HistoryPages historyPages;
 
     ConflictEventResource(Writes writes, ConflictEventQueries queries, ConflictEventMapping mapping,
                           ActorDirectory actors, AuditTrail audit, ReadModels readModels,
-                          IdempotencyKeys idempotency, Validator validator, HistoryPages historyPages) {
+                          IdempotencyKeys idempotency, Patches patches, HistoryPages historyPages) {
         this.writes = writes;
         this.queries = queries;
         this.mapping = mapping;
@@ -123,7 +110,7 @@ public class ConflictEventResource {
         this.audit = audit;
         this.readModels = readModels;
         this.idempotency = idempotency;
-        this.validator = validator;
+        this.patches = patches;
         this.historyPages = historyPages;
     }
 
@@ -224,7 +211,7 @@ public class ConflictEventResource {
         UUID id = eventId(idText);
         Long expected = writes.expectedVersion(ifMatch);
         ConflictEventView view = current(id);
-        ConflictEventRequests.Report corrected = patched(mapping.report(view.details()), body);
+        ConflictEventRequests.Report corrected = patches.patched(mapping.report(view.details()), body, ConflictEventRequests.Report.class);
         List<SourceCitation> citedForChange = body.has("sources") ? corrected.sources() : List.of();
         writes.send(new CorrectConflictEvent(id, expected, mapping.details(corrected)),
                 writes.context(headers, corrected.reason(), citedForChange));
@@ -452,45 +439,6 @@ public class ConflictEventResource {
         return box;
     }
 
-    /** The report with the patch's fields replacing its own; 400 naming any field that is unknown or invalid. */
-    private ConflictEventRequests.Report patched(ConflictEventRequests.Report base, ObjectNode patch) {
-        ObjectNode merged = JSON.valueToTree(base);
-        Set<String> known = new java.util.HashSet<>();
-        merged.fieldNames().forEachRemaining(known::add);
-        List<FieldError> unknown = new ArrayList<>();
-        for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                unknown.add(new FieldError(name, "unknown field"));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidRequest(unknown);
-        }
-        merged.setAll(patch);
-        ConflictEventRequests.Report corrected;
-        try {
-            corrected = STRICT_JSON.treeToValue(merged, ConflictEventRequests.Report.class);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce("", String::concat).replaceFirst("^\\.", "");
-            throw new InvalidRequest(field.isEmpty() ? "body" : field,
-                    e instanceof UnrecognizedPropertyException ? "unknown field" : "has an invalid value");
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequest("body", "is not valid JSON");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<ConflictEventRequests.Report> violation : validator.validate(corrected)) {
-            errors.add(new FieldError(violation.getPropertyPath().toString().replace(".<list element>", ""),
-                    violation.getMessage()));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest(errors);
-        }
-        return corrected;
-    }
-
     private Response created(UUID id) {
         ConflictEventView view = current(id);
         return Response.created(URI.create("/api/v1/events/" + id)).tag(etag(view))
@@ -521,7 +469,6 @@ public class ConflictEventResource {
             throw new InvalidRequest(field, "must be a UUID");
         }
     }
-
 
     private static Response.ResponseBuilder withNextLink(Response.ResponseBuilder response, String next, UriInfo uri) {
         if (next != null) {

@@ -1,0 +1,80 @@
+package org.conflictledger.agreements.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import org.conflictledger.agreements.query.AgreementQueries;
+import org.conflictledger.agreements.query.AgreementView;
+import org.conflictledger.agreements.write.AgreementsWriteConfiguration;
+import org.conflictledger.platform.api.InvalidRequest;
+import org.conflictledger.platform.api.QueryParameters;
+import org.conflictledger.platform.api.RecordNotFound;
+import org.conflictledger.platform.audit.AuditTrail;
+import org.conflictledger.platform.audit.ChainVerification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** Finding an agreement for the resources: now, or as it stood at an instant; 404 when there is none. */
+@ApplicationScoped
+public class AgreementRecords {
+    private final AgreementQueries queries;
+    private final AgreementMapping mapping;
+    private final AuditTrail audit;
+
+    AgreementRecords(AgreementQueries queries, AgreementMapping mapping, AuditTrail audit) {
+        this.queries = queries;
+        this.mapping = mapping;
+        this.audit = audit;
+    }
+
+    public AgreementView current(UUID id) {
+        return queries.byId(id).orElseThrow(() -> new RecordNotFound("agreement", id.toString()));
+    }
+
+    /** The agreement now ({@code asOf} null) or folded from its events recorded up to {@code asOf}. */
+    public AgreementView view(UUID id, Instant asOf) {
+        if (asOf == null) {
+            return current(id);
+        }
+        return AgreementQueries.fold(audit.eventsUpTo(id.toString(), asOf))
+                .orElseThrow(() -> new RecordNotFound("agreement", id + " as of " + asOf));
+    }
+
+    public Response currentResponse(UUID id) {
+        AgreementView view = current(id);
+        return Response.ok(mapping.representation(view, null)).tag(etag(view)).build();
+    }
+
+    public ChainVerification verify(UUID id) {
+        return audit.verify(AgreementsWriteConfiguration.RECORD.aggregateType(), id.toString());
+    }
+
+    public static EntityTag etag(AgreementView view) {
+        return new EntityTag(Long.toString(view.version));
+    }
+
+    /** An agreement id from a path; an id that is not a UUID names no agreement (404). */
+    public static UUID id(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new RecordNotFound("agreement", text);
+        }
+    }
+
+    /** An instant, or a day (its start in UTC); null when not given. */
+    public static Instant instantOrDay(String name, String text) {
+        if (text != null && text.strip().length() == 10) {
+            try {
+                return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new InvalidRequest(name, "must be an instant (2020-12-02T00:00:00Z) or a day (2020-12-02)");
+            }
+        }
+        return QueryParameters.instant(name, text);
+    }
+}

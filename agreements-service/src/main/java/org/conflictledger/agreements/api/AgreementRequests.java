@@ -1,0 +1,122 @@
+package org.conflictledger.agreements.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.conflictledger.agreements.domain.TermCondition.ConditionKind;
+import org.conflictledger.contracts.AgreementKind;
+import org.conflictledger.contracts.AgreementStatus;
+import org.conflictledger.contracts.ComplianceStatus;
+import org.conflictledger.contracts.TermCategory;
+import org.conflictledger.contracts.Theater;
+import org.conflictledger.platform.api.SourceCitation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.UUID;
+
+/** The bodies of the agreement API's writes. Actors are named by id or key. */
+public final class AgreementRequests {
+    private static final String ACTOR = "An actor's id or key";
+
+    private AgreementRequests() {
+    }
+
+    @Schema(name = "AgreementRecord", description = "An agreement as it enters the record")
+    public record Record(
+            @NotBlank @Size(max = 300) @Schema(required = true, example = "Statement by the President of the Republic of Azerbaijan, the Prime Minister of the Republic of Armenia and the President of the Russian Federation") String title,
+            @NotNull @Schema(required = true, example = "CEASEFIRE") AgreementKind kind,
+            @NotNull @Schema(required = true, example = "NAGORNO_KARABAKH") Theater theater,
+            @Schema(description = "The day it was signed", example = "2020-11-09") LocalDate signedOn,
+            @Size(max = 200) @Schema(example = "Moscow") String signedPlace,
+            @Schema(description = "The instant it takes effect (UTC)", example = "2020-11-09T21:00:00Z") Instant inForceAt,
+            @Size(max = 64) @Schema(description = "The time zone the agreement states its times in (default UTC); deadlines end at midnight there", example = "Europe/Moscow") String inForceZone,
+            @Size(max = 50) @Schema(description = "Who signed it (ids or keys)", example = "[\"AZE-PRESIDENT\", \"ARM-PM\", \"RUS-PRESIDENT\"]")
+            List<@NotBlank @Size(max = 64) String> signatories,
+            @Size(max = 50) @Schema(description = "Who witnessed it (ids or keys)") List<@NotBlank @Size(max = 64) String> witnesses,
+            @Size(max = 50) @Schema(description = "Agreements this one supersedes") List<@NotNull UUID> supersedes,
+            @Size(max = 50) @Schema(description = "Agreements this one complements") List<@NotNull UUID> complements,
+            @Schema(description = "Status; by default IN_FORCE with inForceAt, SIGNED with signedOn, DRAFT otherwise", example = "IN_FORCE") AgreementStatus status,
+            @Size(max = 64) @Pattern(regexp = "\\S+", message = "must not contain blanks") @Schema(description = "The agreement's id in PA-X") String paxAgreementId,
+            @Size(max = 2000) @Schema(description = "Why the change is made") String reason,
+            @Size(max = 50) @Schema(description = "Sources of the record (also cited for this change)") List<@Valid @NotNull SourceCitation> sources) {
+    }
+
+    @Schema(name = "AgreementStatusChange", description = "A move to another status, effective at an instant")
+    public record StatusChange(
+            @NotNull @Schema(required = true, example = "SUSPENDED") AgreementStatus status,
+            @Schema(description = "When it takes effect (default: now)", example = "2020-11-10T00:00:00Z") Instant effectiveAt,
+            @Size(max = 2000) String reason,
+            @Size(max = 50) List<@Valid @NotNull SourceCitation> sources) {
+    }
+
+    @Schema(name = "Term", description = "A term (provision) of an agreement")
+    public record Term(
+            @NotNull @Min(1) @Max(10000) @Schema(required = true, description = "Its place in the agreement", example = "4") Integer order,
+            @Size(max = 100) @Schema(description = "Article or paragraph reference", example = "Paragraph 4") String article,
+            @NotBlank @Size(max = 5000) @Schema(required = true, example = "The peacekeeping contingent of the Russian Federation shall be deployed …") String text,
+            @NotNull @Schema(required = true, example = "PEACEKEEPING") TermCategory category,
+            @Size(max = 50) @Schema(description = "Actors it obliges (ids or keys)", example = "[\"RUS\"]") List<@NotBlank @Size(max = 64) String> obligated,
+            @Size(max = 50) @Schema(description = "Actors it benefits (ids or keys)") List<@NotBlank @Size(max = 64) String> beneficiaries,
+            @Schema(description = "The last day to fulfil it, in the agreement's time zone", example = "2020-11-20") LocalDate deadline,
+            @Valid DurationBody duration,
+            @Size(max = 50) List<@Valid @NotNull QuantityBody> quantities,
+            @Size(max = 50) List<@Valid @NotNull ConditionBody> conditions,
+            @Size(max = 2000) String reason,
+            @Size(max = 50) List<@Valid @NotNull SourceCitation> sources) {
+    }
+
+    @Schema(name = "TermDuration", description = "How long a term lasts from entry into force, and how it renews")
+    public record DurationBody(
+            @NotNull @Schema(required = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, description = "ISO 8601 period", example = "P5Y") Period period,
+            @Schema(description = "Renews automatically unless a party objects", example = "true") boolean autoRenew,
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, description = "Length of each renewal (default: period)", example = "P5Y") Period renewalPeriod,
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, description = "How long before expiry an objection must be made", example = "P6M") Period noticePeriod) {
+    }
+
+    @Schema(name = "TermQuantity", description = "A number a term sets")
+    public record QuantityBody(
+            @NotNull @DecimalMin("0") @Schema(required = true, example = "1960") BigDecimal value,
+            @NotBlank @Size(max = 64) @Schema(required = true, example = "personnel") String unit,
+            @Size(max = 200) @Schema(example = "military personnel with small arms") String of) {
+    }
+
+    @Schema(name = "TermConditionBody", description = "A condition on another term of the same agreement")
+    public record ConditionBody(
+            @NotNull @Schema(required = true, example = "IN_PARALLEL_WITH") ConditionKind kind,
+            @NotBlank @Size(max = 64) @Schema(required = true, description = "The other term: its id or its order", example = "3") String term) {
+    }
+
+    @Schema(name = "ComplianceAssessment", description = "How a term is being kept, from an instant on")
+    public record Compliance(
+            @NotNull @Schema(required = true, example = "FULFILLED") ComplianceStatus status,
+            @Min(0) @Max(3) @Schema(description = "Peace Accords Matrix implementation score, 0 to 3 (default from the status)", example = "3") Integer score,
+            @Schema(description = "From when the assessment holds (default: now; not in the future)", example = "2020-11-20T00:00:00Z") Instant effectiveAt,
+            @Size(max = 50) List<@Valid @NotNull EvidenceBody> evidence,
+            @Size(max = 2000) String reason,
+            @Size(max = 50) List<@Valid @NotNull SourceCitation> sources) {
+    }
+
+    @Schema(name = "ComplianceEvidence", description = "A conflict event an assessment rests on")
+    public record EvidenceBody(
+            @NotNull @Schema(required = true, description = "A conflict event's id") UUID conflictEvent,
+            @Size(max = 1000) String note) {
+    }
+
+    @Schema(name = "RenewalObjection", description = "A signatory's objection to a term's automatic renewal")
+    public record Objection(
+            @NotBlank @Size(max = 64) @Schema(required = true, description = ACTOR, example = "AZE") String party,
+            @Schema(description = "When the objection was made (default: now; not in the future)") Instant objectedAt,
+            @Size(max = 2000) String reason,
+            @Size(max = 50) List<@Valid @NotNull SourceCitation> sources) {
+    }
+}

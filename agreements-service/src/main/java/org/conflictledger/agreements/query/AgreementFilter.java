@@ -1,0 +1,31 @@
+package org.conflictledger.agreements.query;
+
+import org.conflictledger.contracts.AgreementKind;
+import org.conflictledger.contracts.AgreementStatus;
+import org.conflictledger.contracts.Theater;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What to list: each non-null field narrows the list. Agreements come in signing order (then id;
+ * unsigned ones last), after {@code after} when paging.
+ *
+ * @param signatory an actor that signed the agreement
+ * @param inForceAt an instant at which the agreement was in force
+ * @param text      words in the title or signing place
+ */
+public record AgreementFilter(
+        Theater theater,
+        AgreementStatus status,
+        AgreementKind kind,
+        UUID signatory,
+        Instant inForceAt,
+        String text,
+        Position after) {
+
+    /** Where a page ended: the signing date (null when unsigned) and id of its last agreement. */
+    public record Position(LocalDate signedOn, UUID id) {
+    }
+}
