@@ -28,15 +28,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
- * actors-service and events-service, packaged and started as processes on one in-process Kafka broker, driven
- * only through their HTTP APIs: what is done to an actor in actors-service reaches events-service through
- * {@code ledger.actors.v1} (its actor replica), and shows in what events-service accepts and answers.
+ * actors-service, events-service and agreements-service, packaged and started as processes on one in-process Kafka
+ * broker, driven only through their HTTP APIs: what is done to an actor in actors-service reaches the other two
+ * through {@code ledger.actors.v1} (their actor replicas), and a violation reported in events-service reaches the
+ * agreement it names through {@code ledger.events.v1}.
  */
 class CrossServiceIT {
     private static final Path ACTORS_JAR = Path.of(System.getProperty("ledger.actorsServiceJar",
             "../actors-service/target/quarkus-app/quarkus-run.jar"));
     private static final Path EVENTS_JAR = Path.of(System.getProperty("ledger.eventsServiceJar",
             "../events-service/target/quarkus-app/quarkus-run.jar"));
+    private static final Path AGREEMENTS_JAR = Path.of(System.getProperty("ledger.agreementsServiceJar",
+            "../agreements-service/target/quarkus-app/quarkus-run.jar"));
     private static final Path LOGS = Path.of(System.getProperty("ledger.systemTests.logDir", "target/system-tests"));
 
     /** How long a change in actors-service may take to reach events-service's replica. */
@@ -50,8 +53,10 @@ class CrossServiceIT {
     private static EmbeddedKafkaBroker broker;
     private static ServiceProcess actorsService;
     private static ServiceProcess eventsService;
+    private static ServiceProcess agreementsService;
     private static RequestSpecification actors;
     private static RequestSpecification events;
+    private static RequestSpecification agreements;
 
     @BeforeAll
     static void startTheSuite() throws Exception {
@@ -66,6 +71,14 @@ class CrossServiceIT {
                 .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                 .log(LOGS.resolve("events-service.log"))
                 .start();
+        agreementsService = ServiceProcess.builder(AGREEMENTS_JAR).name("agreements-service")
+                .portVariable("AGREEMENTS_PORT")
+                .env("LEDGER_DATA", data.resolve("agreements-service").toString())
+                .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
+                .log(LOGS.resolve("agreements-service.log"))
+                .start();
+        agreements = new RequestSpecBuilder().setBaseUri(agreementsService.baseUri()).setContentType(ContentType.JSON)
+                .build();
         actors = new RequestSpecBuilder().setBaseUri(actorsService.baseUri()).setContentType(ContentType.JSON).build();
         events = new RequestSpecBuilder().setBaseUri(eventsService.baseUri()).setContentType(ContentType.JSON).build();
     }
@@ -73,7 +86,7 @@ class CrossServiceIT {
     @AfterAll
     static void stopTheSuite() throws Exception {
         try {
-            for (ServiceProcess service : new ServiceProcess[] {eventsService, actorsService}) {
+            for (ServiceProcess service : new ServiceProcess[] {agreementsService, eventsService, actorsService}) {
                 if (service != null) {
                     try (service) {
                         assertThat(service.stop()).as("%s's exit code after SIGTERM; see %s", service.name(), service.log())
@@ -149,6 +162,60 @@ class CrossServiceIT {
         given(events).get("/api/v1/events/" + eventId).then().statusCode(200)
                 .body("actors.key", contains(azerbaijan.key(), mistaken.key()))
                 .body("actors.name", contains(azerbaijan.name(), mistaken.name()));
+    }
+
+    @Test
+    void aViolationReportedInEventsServiceTurnsTheTermViolatedInAgreementsService() {
+        Actor azerbaijan = register("Republic of Azerbaijan", "STATE");
+        Actor armenia = register("Republic of Armenia", "STATE");
+        String statement = "{\"title\": \"Statement of 9 November 2020\", \"kind\": \"CEASEFIRE\","
+                + " \"theater\": \"NAGORNO_KARABAKH\", \"signedOn\": \"2020-11-09\","
+                + " \"inForceAt\": \"2020-11-09T21:00:00Z\", \"inForceZone\": \"Europe/Moscow\","
+                + " \"signatories\": [\"" + azerbaijan.key() + "\", \"" + armenia.key() + "\"]}";
+        String agreementId = onceActorsKnown(agreements, statement, "/api/v1/agreements", "signatories").path("id");
+        String termId = given(agreements).body("{\"order\": 1, \"text\": \"A complete ceasefire from 00:00 Moscow time"
+                        + " on 10 November 2020\", \"category\": \"CEASEFIRE\"}")
+                .post("/api/v1/agreements/" + agreementId + "/terms").then().statusCode(201).extract().path("id");
+
+        String violation = "{\"theater\": \"NAGORNO_KARABAKH\", \"type\": \"CEASEFIRE_VIOLATION\", \"date\": \"2020-11-12\","
+                + " \"actors\": [{\"actor\": \"" + armenia.key() + "\", \"role\": \"PERPETRATOR\"}],"
+                + " \"agreement\": \"" + agreementId + "\", \"term\": \"1\", \"reason\": \"reported\"}";
+        String eventId = reportOnceAccepted(violation).path("id");
+
+        await("agreements-service turns the term violated").atMost(REPLICA_LAG).pollInterval(POLL)
+                .untilAsserted(() -> given(agreements).get("/api/v1/agreements/" + agreementId + "/terms/" + termId)
+                        .then().statusCode(200)
+                        .body("compliance.status", equalTo("VIOLATED"))
+                        .body("compliance.automatic", equalTo(true))
+                        .body("compliance.evidence.conflictEvent", contains(eventId)));
+
+        given(events).body("{\"reason\": \"misattributed\"}").post("/api/v1/events/" + eventId + "/retract").then()
+                .statusCode(200);
+        await("the retraction withdraws the evidence").atMost(REPLICA_LAG).pollInterval(POLL)
+                .untilAsserted(() -> given(agreements).get("/api/v1/agreements/" + agreementId).then().statusCode(200)
+                        .body("violations.withdrawn", contains(true)));
+        given(agreements).get("/api/v1/agreements/" + agreementId + "/terms/" + termId).then()
+                .body("compliance.status", equalTo("PENDING"));
+    }
+
+    /** Posts to a service with an actor replica until it accepts; until then it names only unknown actors. */
+    private static ExtractableResponse<Response> onceActorsKnown(RequestSpecification service, String body, String path,
+                                                                 String field) {
+        AtomicReference<ExtractableResponse<Response>> accepted = new AtomicReference<>();
+        await("the service accepts actors registered in actors-service").atMost(REPLICA_LAG).pollInterval(POLL)
+                .until(() -> {
+                    ExtractableResponse<Response> response = given(service).body(body).post(path).then().extract();
+                    if (response.statusCode() == 201) {
+                        accepted.set(response);
+                        return true;
+                    }
+                    assertThat(response.statusCode()).as("refusal: %s", response.asString()).isEqualTo(400);
+                    assertThat(response.jsonPath().getList("errors.field", String.class))
+                            .as("refusal: %s", response.asString()).isNotEmpty()
+                            .allMatch(f -> f.matches(field + "\\[\\d+]"));
+                    return false;
+                });
+        return accepted.get();
     }
 
     private record Actor(String id, String key, String name) {
