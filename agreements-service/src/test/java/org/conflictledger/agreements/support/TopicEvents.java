@@ -24,9 +24,14 @@ public final class TopicEvents implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final KafkaProducer<String, byte[]> producer;
 
+    /** Publishes to the test JVM's shared broker. */
     public TopicEvents() {
+        this(KafkaBrokerTestResource.bootstrapServers());
+    }
+
+    public TopicEvents(String bootstrapServers) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(props);
