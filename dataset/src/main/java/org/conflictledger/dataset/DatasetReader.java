@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conflictledger.contracts.ActorKind;
 import org.conflictledger.contracts.ActorRole;
+import org.conflictledger.contracts.AgreementKind;
+import org.conflictledger.contracts.AgreementStatus;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
 import org.conflictledger.contracts.GeoPrecision;
 import org.conflictledger.contracts.RelationshipKind;
+import org.conflictledger.contracts.TermCategory;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.dataset.Dataset.ActorEntry;
+import org.conflictledger.dataset.Dataset.AgreementEntry;
 import org.conflictledger.dataset.Dataset.EventActor;
 import org.conflictledger.dataset.Dataset.EventEntry;
 import org.conflictledger.dataset.Dataset.EventFatalities;
@@ -20,11 +24,20 @@ import org.conflictledger.dataset.Dataset.EventLocation;
 import org.conflictledger.dataset.Dataset.Identity;
 import org.conflictledger.dataset.Dataset.RelationshipEntry;
 import org.conflictledger.dataset.Dataset.SourceCitation;
+import org.conflictledger.dataset.Dataset.TermConditionEntry;
+import org.conflictledger.dataset.Dataset.TermDurationEntry;
+import org.conflictledger.dataset.Dataset.TermEntry;
+import org.conflictledger.dataset.Dataset.TermQuantity;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +47,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -44,14 +60,15 @@ import java.util.regex.Pattern;
  * reported with its file and JSON path.
  *
  * <p>Layout of a dataset folder: {@value #ACTORS_FILE} (actors and their outgoing relationships),
- * optionally {@value #EVENTS_FILE} (conflict events naming those actors by key); {@code agreements.json}
- * (see {@link #PLANNED_FILES}) once agreements-service exists.
+ * optionally {@value #AGREEMENTS_FILE} (agreements and their terms, naming those actors by key) and
+ * {@value #EVENTS_FILE} (conflict events naming those actors, and agreements, by key).
  */
 public final class DatasetReader {
     public static final String ACTORS_FILE = "actors.json";
     public static final String EVENTS_FILE = "events.json";
-    /** Files a dataset will hold once their services exist; not read yet. */
-    public static final List<String> PLANNED_FILES = List.of("agreements.json");
+    public static final String AGREEMENTS_FILE = "agreements.json";
+    /** The files a dataset folder may hold, in the order they are read and imported. */
+    public static final List<String> FILES = List.of(ACTORS_FILE, AGREEMENTS_FILE, EVENTS_FILE);
 
     // The API's limits (actors-service ActorRequests and platform SourceCitation).
     static final Pattern KEY = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,63}");
@@ -71,6 +88,26 @@ public final class DatasetReader {
     static final int MAX_EVENT_TEXT = 200;
     static final int MAX_NOTES = 5000;
     static final int MAX_EVENT_ACTORS = 50;
+    // agreements-service's limits (AgreementRequests and AgreementRules).
+    /** A dataset agreement key, like an event key; sent as the Idempotency-Key {@code seed-agreement-<key>}. */
+    static final Pattern AGREEMENT_KEY = EVENT_KEY;
+    static final int MAX_AGREEMENT_TITLE = 300;
+    static final int MAX_PLACE = 200;
+    static final int MAX_ZONE = 64;
+    static final int MAX_LIST = 50;
+    static final int MAX_TERMS = 500;
+    static final int MAX_ORDER = 10_000;
+    static final int MAX_ARTICLE = 100;
+    static final int MAX_TERM_TEXT = 5000;
+    static final int MAX_UNIT = 64;
+    static final int MAX_QUANTITY_OF = 200;
+    /** events-service's limit on a conflict event's term reference. */
+    static final int MAX_TERM_REFERENCE = 200;
+    /** The kinds of condition between terms (agreements-service's {@code TermCondition.ConditionKind}). */
+    static final List<String> CONDITION_KINDS = List.of("IN_PARALLEL_WITH", "AFTER", "BEFORE", "CONDITIONAL_ON");
+    /** How a conflict event may name a term by order, as agreements-service's {@code TermReferences} reads it. */
+    private static final Pattern TERM_ORDER_REFERENCE =
+            Pattern.compile("(?:(?:term|point|provision|paragraph)\\s*|#)?(\\d{1,5})");
 
     private static final Set<String> ROOT_FIELDS = Set.of("description", "actors");
     private static final Set<String> ACTOR_FIELDS = Set.of("key", "name", "kind", "aliases", "country", "affiliation",
@@ -81,7 +118,16 @@ public final class DatasetReader {
     private static final Set<String> EVENTS_ROOT_FIELDS = Set.of("description", "events");
     private static final Set<String> EVENT_FIELDS = Set.of("key", "theater", "type", "subType", "date",
             "datePrecision", "endDate", "location", "actors", "fatalities", "notes", "confidence", "acledEventId",
-            "ucdpGedId", "reason", "sources");
+            "ucdpGedId", "agreement", "term", "reason", "sources");
+    private static final Set<String> AGREEMENTS_ROOT_FIELDS = Set.of("description", "agreements");
+    private static final Set<String> AGREEMENT_FIELDS = Set.of("key", "title", "kind", "theater", "signedOn",
+            "signedPlace", "inForceAt", "inForceZone", "signatories", "witnesses", "supersedes", "complements",
+            "status", "paxAgreementId", "notes", "reason", "sources", "terms");
+    private static final Set<String> TERM_FIELDS = Set.of("order", "article", "text", "category", "obligated",
+            "beneficiaries", "deadline", "duration", "quantities", "conditions", "notes", "reason", "sources");
+    private static final Set<String> DURATION_FIELDS = Set.of("period", "autoRenew", "renewalPeriod", "noticePeriod");
+    private static final Set<String> QUANTITY_FIELDS = Set.of("value", "unit", "of");
+    private static final Set<String> CONDITION_FIELDS = Set.of("kind", "term");
     private static final Set<String> LOCATION_FIELDS = Set.of("place", "admin1", "admin2", "admin3", "country",
             "latitude", "longitude", "geoPrecision");
     private static final Set<String> EVENT_ACTOR_FIELDS = Set.of("actor", "role");
@@ -98,8 +144,9 @@ public final class DatasetReader {
     }
 
     /**
-     * Reads and checks the dataset in {@code dir}: {@value #ACTORS_FILE}, and {@value #EVENTS_FILE} when
-     * the folder has one. Throws with every problem of both files when it is not valid.
+     * Reads and checks the dataset in {@code dir}: {@value #ACTORS_FILE}, and {@value #AGREEMENTS_FILE} and
+     * {@value #EVENTS_FILE} when the folder has them. Throws with every problem of all files when it is not
+     * valid.
      */
     public static Dataset read(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -112,12 +159,24 @@ public final class DatasetReader {
         DatasetReader actorsReader = new DatasetReader(ACTORS_FILE);
         Dataset actors = actorsReader.actorsFile(readJson(actorsFile, ACTORS_FILE));
         List<DatasetProblem> problems = new ArrayList<>(actorsReader.problems);
+        Set<String> actorKeys = keysOf(actors);
+        List<AgreementEntry> agreements = List.of();
+        Path agreementsFile = dir.resolve(AGREEMENTS_FILE);
+        if (Files.isRegularFile(agreementsFile)) {
+            try {
+                DatasetReader agreementsReader = new DatasetReader(AGREEMENTS_FILE);
+                agreements = agreementsReader.agreementsFile(readJson(agreementsFile, AGREEMENTS_FILE), actorKeys);
+                problems.addAll(agreementsReader.problems);
+            } catch (InvalidDatasetException e) {
+                problems.addAll(e.problems());
+            }
+        }
         List<EventEntry> events = List.of();
         Path eventsFile = dir.resolve(EVENTS_FILE);
         if (Files.isRegularFile(eventsFile)) {
             try {
                 DatasetReader eventsReader = new DatasetReader(EVENTS_FILE);
-                events = eventsReader.eventsFile(readJson(eventsFile, EVENTS_FILE), keysOf(actors));
+                events = eventsReader.eventsFile(readJson(eventsFile, EVENTS_FILE), actorKeys, byKey(agreements));
                 problems.addAll(eventsReader.problems);
             } catch (InvalidDatasetException e) {
                 problems.addAll(e.problems());
@@ -126,7 +185,17 @@ public final class DatasetReader {
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
-        return new Dataset(actors.actors(), events);
+        return new Dataset(actors.actors(), events, agreements);
+    }
+
+    private static Map<String, AgreementEntry> byKey(List<AgreementEntry> agreements) {
+        Map<String, AgreementEntry> byKey = new LinkedHashMap<>();
+        agreements.forEach(agreement -> {
+            if (agreement.key() != null) {
+                byKey.putIfAbsent(agreement.key(), agreement);
+            }
+        });
+        return byKey;
     }
 
     private static JsonNode readJson(Path path, String file) throws IOException {
@@ -150,12 +219,13 @@ public final class DatasetReader {
     }
 
     /**
-     * Checks the content of an events file against the keys of the dataset's actors; throws with every
-     * problem when it is not valid.
+     * Checks the content of an events file against the keys of the dataset's actors and its agreements;
+     * throws with every problem when it is not valid.
      */
-    public static List<EventEntry> parseEvents(JsonNode root, String file, Set<String> actorKeys) {
+    public static List<EventEntry> parseEvents(JsonNode root, String file, Set<String> actorKeys,
+                                               List<AgreementEntry> agreements) {
         DatasetReader reader = new DatasetReader(file);
-        List<EventEntry> events = reader.eventsFile(root, actorKeys);
+        List<EventEntry> events = reader.eventsFile(root, actorKeys, byKey(agreements));
         if (!reader.problems.isEmpty()) {
             throw new InvalidDatasetException(reader.problems);
         }
@@ -163,9 +233,37 @@ public final class DatasetReader {
     }
 
     /** Parses events JSON text (for tests and tools); throws with every problem when it is not valid. */
-    public static List<EventEntry> parseEvents(String json, String file, Set<String> actorKeys) {
+    public static List<EventEntry> parseEvents(String json, String file, Set<String> actorKeys,
+                                               List<AgreementEntry> agreements) {
         try {
-            return parseEvents(JSON.readTree(json), file, actorKeys);
+            return parseEvents(JSON.readTree(json), file, actorKeys, agreements);
+        } catch (JsonProcessingException e) {
+            throw invalid(file, "$", "is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** As {@link #parseEvents(String, String, Set, List)} for a dataset without agreements. */
+    public static List<EventEntry> parseEvents(String json, String file, Set<String> actorKeys) {
+        return parseEvents(json, file, actorKeys, List.of());
+    }
+
+    /**
+     * Checks the content of an agreements file against the keys of the dataset's actors; throws with every
+     * problem when it is not valid.
+     */
+    public static List<AgreementEntry> parseAgreements(JsonNode root, String file, Set<String> actorKeys) {
+        DatasetReader reader = new DatasetReader(file);
+        List<AgreementEntry> agreements = reader.agreementsFile(root, actorKeys);
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidDatasetException(reader.problems);
+        }
+        return agreements;
+    }
+
+    /** Parses agreements JSON text (for tests and tools); throws with every problem when it is not valid. */
+    public static List<AgreementEntry> parseAgreements(String json, String file, Set<String> actorKeys) {
+        try {
+            return parseAgreements(JSON.readTree(json), file, actorKeys);
         } catch (JsonProcessingException e) {
             throw invalid(file, "$", "is not valid JSON: " + e.getOriginalMessage());
         }
@@ -284,7 +382,7 @@ public final class DatasetReader {
         return null;
     }
 
-    private List<EventEntry> eventsFile(JsonNode root, Set<String> actorKeys) {
+    private List<EventEntry> eventsFile(JsonNode root, Set<String> actorKeys, Map<String, AgreementEntry> agreements) {
         if (root == null || !root.isObject()) {
             problem("$", "must be an object with an \"events\" array");
             return List.of();
@@ -299,7 +397,7 @@ public final class DatasetReader {
         Map<String, String> firstPathOfKey = new HashMap<>();
         for (int i = 0; i < eventsNode.size(); i++) {
             String path = "$.events[" + i + "]";
-            EventEntry event = event(eventsNode.get(i), path, actorKeys);
+            EventEntry event = event(eventsNode.get(i), path, actorKeys, agreements);
             if (event == null) {
                 continue;
             }
@@ -314,7 +412,7 @@ public final class DatasetReader {
         return events;
     }
 
-    private EventEntry event(JsonNode node, String path, Set<String> actorKeys) {
+    private EventEntry event(JsonNode node, String path, Set<String> actorKeys, Map<String, AgreementEntry> agreements) {
         if (!node.isObject()) {
             problem(path, "must be an object");
             return null;
@@ -327,11 +425,6 @@ public final class DatasetReader {
         }
         Theater theater = enumValue(node, path, "theater", Theater.class, true);
         ConflictEventType type = enumValue(node, path, "type", ConflictEventType.class, true);
-        if (type == ConflictEventType.CEASEFIRE_VIOLATION) {
-            problem(path + ".type", "a CEASEFIRE_VIOLATION must name its agreement, which a dataset cannot yet"
-                    + " (there is no agreements-service): record it as BATTLE or EXPLOSION_REMOTE_VIOLENCE and say"
-                    + " in the notes which ceasefire it violated");
-        }
         String subType = subType(node, path, type);
         LocalDate date = date(node, path, "date");
         if (date == null && !node.hasNonNull("date")) {
@@ -355,10 +448,69 @@ public final class DatasetReader {
         Double confidence = confidence(node, path);
         String acledEventId = pattern(node, path, "acledEventId", EXTERNAL_ID, "an id of 1 to 64 characters without blanks");
         String ucdpGedId = pattern(node, path, "ucdpGedId", EXTERNAL_ID, "an id of 1 to 64 characters without blanks");
+        String agreement = eventAgreement(node, path, type, agreements);
+        String term = eventTerm(node, path, agreements.get(agreement));
         String reason = text(node, path, "reason", true, MAX_REASON);
         List<SourceCitation> sources = sources(node, path);
         return new EventEntry(key, theater, type, subType, date, precision, endDate, location, actors, fatalities,
-                notes, confidence, acledEventId, ucdpGedId, reason, sources);
+                notes, confidence, acledEventId, ucdpGedId, agreement, term, reason, sources);
+    }
+
+    /** The key of the agreement an event names; a violation must name one of {@value #AGREEMENTS_FILE}. */
+    private String eventAgreement(JsonNode node, String path, ConflictEventType type,
+                                  Map<String, AgreementEntry> agreements) {
+        String agreement = text(node, path, "agreement", false, Integer.MAX_VALUE);
+        if (agreement == null) {
+            if (type != null && type.isViolation() && !node.hasNonNull("agreement")) {
+                problem(path + ".agreement", "a " + type + " must name its agreement: the key of an agreement of "
+                        + AGREEMENTS_FILE);
+            }
+            return null;
+        }
+        if (!AGREEMENT_KEY.matcher(agreement).matches()) {
+            problem(path + ".agreement", "must be an agreement key matching " + AGREEMENT_KEY.pattern() + ", was \""
+                    + agreement + "\"");
+            return null;
+        }
+        if (!agreements.containsKey(agreement)) {
+            problem(path + ".agreement", "unknown agreement key " + agreement + " (not defined in " + AGREEMENTS_FILE
+                    + ")");
+        }
+        return agreement;
+    }
+
+    /**
+     * The term an event names, as free text the API passes on; it must name a term of the event's agreement
+     * the way agreements-service resolves it (the order, {@code term 3}, {@code #3}, or the article).
+     */
+    private String eventTerm(JsonNode node, String path, AgreementEntry agreement) {
+        String term = text(node, path, "term", false, MAX_TERM_REFERENCE);
+        if (term == null) {
+            return null;
+        }
+        if (!node.hasNonNull("agreement")) {
+            problem(path + ".term", "a term can only be named together with its agreement");
+            return term;
+        }
+        if (agreement != null && !namesTermOf(agreement, term)) {
+            problem(path + ".term", "agreement " + agreement.key() + " has no term \"" + term + "\" (give the order of"
+                    + " one of its terms, e.g. \"1\", or its article)");
+        }
+        return term;
+    }
+
+    private static boolean namesTermOf(AgreementEntry agreement, String reference) {
+        for (TermEntry term : agreement.terms()) {
+            if (term.article() != null && term.article().equalsIgnoreCase(reference)) {
+                return true;
+            }
+        }
+        Matcher order = TERM_ORDER_REFERENCE.matcher(reference.toLowerCase(Locale.ROOT));
+        if (order.matches()) {
+            int number = Integer.parseInt(order.group(1));
+            return agreement.terms().stream().anyMatch(term -> term.order() != null && term.order() == number);
+        }
+        return false;
     }
 
     private String subType(JsonNode node, String path, ConflictEventType type) {
@@ -497,6 +649,493 @@ public final class DatasetReader {
             return null;
         }
         return value.asInt();
+    }
+
+    private List<AgreementEntry> agreementsFile(JsonNode root, Set<String> actorKeys) {
+        if (root == null || !root.isObject()) {
+            problem("$", "must be an object with an \"agreements\" array");
+            return List.of();
+        }
+        unknownFields(root, "$", AGREEMENTS_ROOT_FIELDS);
+        JsonNode agreementsNode = root.get("agreements");
+        if (agreementsNode == null || !agreementsNode.isArray()) {
+            problem("$.agreements", "must be an array of agreements");
+            return List.of();
+        }
+        List<AgreementEntry> agreements = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < agreementsNode.size(); i++) {
+            String path = "$.agreements[" + i + "]";
+            AgreementEntry agreement = agreement(agreementsNode.get(i), path, actorKeys);
+            if (agreement != null) {
+                agreements.add(agreement);
+                paths.add(path);
+            }
+        }
+        crossCheckAgreements(agreements, paths);
+        return agreements;
+    }
+
+    private AgreementEntry agreement(JsonNode node, String path, Set<String> actorKeys) {
+        if (!node.isObject()) {
+            problem(path, "must be an object");
+            return null;
+        }
+        unknownFields(node, path, AGREEMENT_FIELDS);
+        String key = text(node, path, "key", true, Integer.MAX_VALUE);
+        if (key != null && !AGREEMENT_KEY.matcher(key).matches()) {
+            problem(path + ".key", "must be an agreement key matching " + AGREEMENT_KEY.pattern() + ", was \"" + key + "\"");
+            key = null;
+        }
+        String title = text(node, path, "title", true, MAX_AGREEMENT_TITLE);
+        AgreementKind kind = enumValue(node, path, "kind", AgreementKind.class, true);
+        Theater theater = enumValue(node, path, "theater", Theater.class, true);
+        LocalDate signedOn = date(node, path, "signedOn");
+        String signedPlace = text(node, path, "signedPlace", false, MAX_PLACE);
+        Instant inForceAt = instant(node, path, "inForceAt");
+        String inForceZone = zone(node, path, "inForceZone");
+        List<String> signatories = actorKeys(node, path, "signatories", actorKeys);
+        List<String> witnesses = actorKeys(node, path, "witnesses", actorKeys);
+        List<String> supersedes = agreementKeys(node, path, "supersedes");
+        List<String> complements = agreementKeys(node, path, "complements");
+        AgreementStatus status = enumValue(node, path, "status", AgreementStatus.class, false);
+        // The rules agreements-service applies to a new agreement, with its default status.
+        AgreementStatus effective = status != null ? status
+                : inForceAt != null ? AgreementStatus.IN_FORCE
+                : signedOn != null ? AgreementStatus.SIGNED
+                : AgreementStatus.DRAFT;
+        if (effective == AgreementStatus.IN_FORCE && !node.hasNonNull("inForceAt")) {
+            problem(path + ".inForceAt", "is required with status IN_FORCE (the instant it took effect)");
+        }
+        JsonNode signatoriesNode = node.get("signatories");
+        if (effective != AgreementStatus.DRAFT && (signatoriesNode == null || signatoriesNode.isNull()
+                || (signatoriesNode.isArray() && signatoriesNode.isEmpty()))) {
+            problem(path + ".signatories", "at least one signatory is required unless the status is DRAFT (the status"
+                    + " is " + effective + (status == null ? ", the default with " + (inForceAt != null ? "inForceAt"
+                    : "signedOn") : "") + ")");
+        }
+        String paxAgreementId = pattern(node, path, "paxAgreementId", EXTERNAL_ID,
+                "an id of 1 to 64 characters without blanks");
+        String notes = text(node, path, "notes", false, MAX_NOTES);
+        String reason = text(node, path, "reason", true, MAX_REASON);
+        List<SourceCitation> sources = sources(node, path);
+        List<TermEntry> terms = terms(node, path, actorKeys);
+        return new AgreementEntry(key, title, kind, theater, signedOn, signedPlace, inForceAt, inForceZone, signatories,
+                witnesses, supersedes, complements, status, paxAgreementId, notes, reason, sources, terms);
+    }
+
+    private List<TermEntry> terms(JsonNode agreement, String agreementPath, Set<String> actorKeys) {
+        JsonNode node = agreement.get("terms");
+        String path = agreementPath + ".terms";
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            problem(path, "must be an array of terms");
+            return List.of();
+        }
+        if (node.size() > MAX_TERMS) {
+            problem(path, "at most " + MAX_TERMS + " terms, found " + node.size());
+        }
+        List<TermEntry> terms = new ArrayList<>();
+        List<String> termPaths = new ArrayList<>();
+        Map<Integer, String> firstPathOfOrder = new HashMap<>();
+        for (int i = 0; i < node.size(); i++) {
+            String termPath = path + "[" + i + "]";
+            TermEntry term = term(node.get(i), termPath, actorKeys);
+            if (term == null) {
+                continue;
+            }
+            if (term.order() != null) {
+                String first = firstPathOfOrder.putIfAbsent(term.order(), termPath);
+                if (first != null) {
+                    problem(termPath + ".order", "duplicate order " + term.order() + " (also at " + first + ".order)");
+                    continue;
+                }
+            }
+            terms.add(term);
+            termPaths.add(termPath);
+        }
+        Map<Integer, TermEntry> byOrder = new HashMap<>();
+        terms.forEach(term -> {
+            if (term.order() != null) {
+                byOrder.put(term.order(), term);
+            }
+        });
+        for (int i = 0; i < terms.size(); i++) {
+            TermEntry term = terms.get(i);
+            List<TermConditionEntry> conditions = term.conditions();
+            for (int c = 0; c < conditions.size(); c++) {
+                Integer other = conditions.get(c).term();
+                String conditionPath = termPaths.get(i) + ".conditions[" + c + "].term";
+                if (other == null) {
+                    continue;
+                }
+                if (other.equals(term.order())) {
+                    problem(conditionPath, "a term cannot be a condition of itself");
+                } else if (!byOrder.containsKey(other)) {
+                    problem(conditionPath, "names no term of this agreement: no term has order " + other);
+                }
+            }
+        }
+        cycles(terms, termPaths, TermEntry::order,
+                term -> term.conditions().stream().map(TermConditionEntry::term).toList(), ".conditions",
+                "condition cycle between terms ", " (agreements-service needs the term a condition names to be added"
+                        + " first)");
+        return terms;
+    }
+
+    private TermEntry term(JsonNode node, String path, Set<String> actorKeys) {
+        if (!node.isObject()) {
+            problem(path, "must be an object");
+            return null;
+        }
+        unknownFields(node, path, TERM_FIELDS);
+        Integer order = null;
+        JsonNode orderNode = node.get("order");
+        if (orderNode == null || orderNode.isNull()) {
+            problem(path + ".order", "is required: the term's place in the agreement, 1 to " + MAX_ORDER);
+        } else if (!orderNode.isIntegralNumber() || !orderNode.canConvertToInt() || orderNode.asInt() < 1
+                || orderNode.asInt() > MAX_ORDER) {
+            problem(path + ".order", "must be a whole number from 1 to " + MAX_ORDER + ", was " + orderNode);
+        } else {
+            order = orderNode.asInt();
+        }
+        String article = text(node, path, "article", false, MAX_ARTICLE);
+        String text = text(node, path, "text", true, MAX_TERM_TEXT);
+        TermCategory category = enumValue(node, path, "category", TermCategory.class, true);
+        List<String> obligated = actorKeys(node, path, "obligated", actorKeys);
+        List<String> beneficiaries = actorKeys(node, path, "beneficiaries", actorKeys);
+        LocalDate deadline = date(node, path, "deadline");
+        TermDurationEntry duration = duration(node, path);
+        List<TermQuantity> quantities = quantities(node, path);
+        List<TermConditionEntry> conditions = conditions(node, path);
+        String notes = text(node, path, "notes", false, MAX_NOTES);
+        String reason = text(node, path, "reason", true, MAX_REASON);
+        List<SourceCitation> sources = sources(node, path);
+        return new TermEntry(order, article, text, category, obligated, beneficiaries, deadline, duration, quantities,
+                conditions, notes, reason, sources);
+    }
+
+    private TermDurationEntry duration(JsonNode term, String termPath) {
+        JsonNode node = term.get("duration");
+        String path = termPath + ".duration";
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problem(path, "must be an object {period, autoRenew, renewalPeriod, noticePeriod}");
+            return null;
+        }
+        unknownFields(node, path, DURATION_FIELDS);
+        Period period = period(node, path, "period");
+        if (period == null && !node.hasNonNull("period")) {
+            problem(path + ".period", "is required: an ISO 8601 period such as P5Y");
+        }
+        boolean autoRenew = false;
+        JsonNode autoRenewNode = node.get("autoRenew");
+        if (autoRenewNode != null && !autoRenewNode.isNull()) {
+            if (autoRenewNode.isBoolean()) {
+                autoRenew = autoRenewNode.asBoolean();
+            } else {
+                problem(path + ".autoRenew", "must be true or false");
+            }
+        }
+        Period renewal = period(node, path, "renewalPeriod");
+        if (renewal != null && !autoRenew) {
+            problem(path + ".renewalPeriod", "is only kept for a term that renews automatically (autoRenew true)");
+        }
+        Period notice = period(node, path, "noticePeriod");
+        Period renews = renewal != null ? renewal : period;
+        if (notice != null && ((period != null && !shorter(notice, period)) || (autoRenew && renews != null
+                && !shorter(notice, renews)))) {
+            problem(path + ".noticePeriod", "must be shorter than the periods it gives notice of, was " + notice);
+        }
+        return new TermDurationEntry(period, autoRenew, renewal, notice);
+    }
+
+    private Period period(JsonNode node, String path, String field) {
+        String value = text(node, path, field, false, Integer.MAX_VALUE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            Period period = Period.parse(value);
+            if (!shorter(Period.ZERO, period)) {
+                problem(path + "." + field, "must be a positive period, was \"" + value + "\"");
+                return null;
+            }
+            return period;
+        } catch (DateTimeParseException e) {
+            problem(path + "." + field, "must be an ISO 8601 period such as P5Y or P6M, was \"" + value + "\"");
+            return null;
+        }
+    }
+
+    /** Whether {@code a} is shorter than {@code b}, measured from one day (as agreements-service measures it). */
+    private static boolean shorter(Period a, Period b) {
+        LocalDate base = LocalDate.of(2000, 1, 1);
+        return base.plus(a).isBefore(base.plus(b));
+    }
+
+    private List<TermQuantity> quantities(JsonNode term, String termPath) {
+        JsonNode node = term.get("quantities");
+        String path = termPath + ".quantities";
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            problem(path, "must be an array of {value, unit, of}");
+            return List.of();
+        }
+        if (node.size() > MAX_LIST) {
+            problem(path, "at most " + MAX_LIST + " quantities, found " + node.size());
+        }
+        List<TermQuantity> quantities = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String itemPath = path + "[" + i + "]";
+            if (!item.isObject()) {
+                problem(itemPath, "must be an object {value, unit, of}");
+                continue;
+            }
+            unknownFields(item, itemPath, QUANTITY_FIELDS);
+            BigDecimal value = null;
+            JsonNode valueNode = item.get("value");
+            if (valueNode == null || valueNode.isNull()) {
+                problem(itemPath + ".value", "is required");
+            } else if (!valueNode.isNumber() || valueNode.decimalValue().signum() < 0) {
+                problem(itemPath + ".value", "must be a number of at least 0, was " + valueNode);
+            } else {
+                value = valueNode.decimalValue();
+            }
+            String unit = text(item, itemPath, "unit", true, MAX_UNIT);
+            String of = text(item, itemPath, "of", false, MAX_QUANTITY_OF);
+            quantities.add(new TermQuantity(value, unit, of));
+        }
+        return quantities;
+    }
+
+    private List<TermConditionEntry> conditions(JsonNode term, String termPath) {
+        JsonNode node = term.get("conditions");
+        String path = termPath + ".conditions";
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            problem(path, "must be an array of {kind, term}");
+            return List.of();
+        }
+        if (node.size() > MAX_LIST) {
+            problem(path, "at most " + MAX_LIST + " conditions, found " + node.size());
+        }
+        List<TermConditionEntry> conditions = new ArrayList<>();
+        Map<TermConditionEntry, Integer> seen = new HashMap<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String itemPath = path + "[" + i + "]";
+            if (!item.isObject()) {
+                problem(itemPath, "must be an object {kind, term}");
+                continue;
+            }
+            unknownFields(item, itemPath, CONDITION_FIELDS);
+            String kind = text(item, itemPath, "kind", true, Integer.MAX_VALUE);
+            if (kind != null && !CONDITION_KINDS.contains(kind)) {
+                problem(itemPath + ".kind", "unknown kind \"" + kind + "\"; one of " + CONDITION_KINDS);
+                kind = null;
+            }
+            Integer other = null;
+            JsonNode termNode = item.get("term");
+            if (termNode == null || termNode.isNull()) {
+                problem(itemPath + ".term", "is required: the order of another term of this agreement");
+            } else if (!termNode.isIntegralNumber() || !termNode.canConvertToInt()) {
+                problem(itemPath + ".term", "must be the order (a whole number) of another term of this agreement, was "
+                        + termNode);
+            } else {
+                other = termNode.asInt();
+            }
+            TermConditionEntry condition = new TermConditionEntry(kind, other);
+            if (kind != null && other != null) {
+                Integer same = seen.putIfAbsent(condition, i);
+                if (same != null) {
+                    problem(itemPath, "the same condition is given twice (also at " + path + "[" + same + "])");
+                    continue;
+                }
+            }
+            conditions.add(condition);
+        }
+        return conditions;
+    }
+
+    /** Keys of actors the dataset defines: at most 50, each once. */
+    private List<String> actorKeys(JsonNode node, String path, String field, Set<String> known) {
+        return keyList(node, path, field, KEY, "an actor key", key -> known.contains(key) ? null
+                : "unknown actor key " + key + " (not defined in " + ACTORS_FILE + ")");
+    }
+
+    /** Keys of agreements; whether the file defines them is checked once the whole file is read. */
+    private List<String> agreementKeys(JsonNode node, String path, String field) {
+        return keyList(node, path, field, AGREEMENT_KEY, "an agreement key", key -> null);
+    }
+
+    private List<String> keyList(JsonNode node, String path, String field, Pattern pattern, String what,
+                                 Function<String, String> unknown) {
+        JsonNode list = node.get(field);
+        String listPath = path + "." + field;
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            problem(listPath, "must be an array of keys");
+            return List.of();
+        }
+        if (list.size() > MAX_LIST) {
+            problem(listPath, "at most " + MAX_LIST + " entries, found " + list.size());
+        }
+        List<String> keys = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            String itemPath = listPath + "[" + i + "]";
+            if (!item.isTextual() || !pattern.matcher(item.asText()).matches()) {
+                problem(itemPath, "must be " + what + " matching " + pattern.pattern() + ", was " + item);
+                continue;
+            }
+            String key = item.asText();
+            Integer same = seen.putIfAbsent(key, i);
+            if (same != null) {
+                problem(itemPath, key + " is named twice (also at " + listPath + "[" + same + "])");
+                continue;
+            }
+            String why = unknown.apply(key);
+            if (why != null) {
+                problem(itemPath, why);
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    /** What needs the whole file: unique keys, references to agreements it defines, no reference cycles. */
+    private void crossCheckAgreements(List<AgreementEntry> agreements, List<String> paths) {
+        Map<String, String> firstPathOfKey = new HashMap<>();
+        for (int i = 0; i < agreements.size(); i++) {
+            String key = agreements.get(i).key();
+            if (key == null) {
+                continue;
+            }
+            String first = firstPathOfKey.putIfAbsent(key, paths.get(i));
+            if (first != null) {
+                problem(paths.get(i) + ".key", "duplicate key " + key + " (also at " + first + ".key)");
+            }
+        }
+        for (int i = 0; i < agreements.size(); i++) {
+            AgreementEntry agreement = agreements.get(i);
+            for (String field : List.of("supersedes", "complements")) {
+                List<String> named = field.equals("supersedes") ? agreement.supersedes() : agreement.complements();
+                for (int r = 0; r < named.size(); r++) {
+                    String other = named.get(r);
+                    String path = paths.get(i) + "." + field + "[" + r + "]";
+                    if (other.equals(agreement.key())) {
+                        problem(path, "an agreement cannot name itself");
+                    } else if (!firstPathOfKey.containsKey(other)) {
+                        problem(path, "unknown agreement key " + other + " (not defined in " + file + ")");
+                    }
+                }
+            }
+        }
+        List<AgreementEntry> unique = new ArrayList<>();
+        List<String> uniquePaths = new ArrayList<>();
+        for (int i = 0; i < agreements.size(); i++) {
+            if (agreements.get(i).key() != null && firstPathOfKey.get(agreements.get(i).key()).equals(paths.get(i))) {
+                unique.add(agreements.get(i));
+                uniquePaths.add(paths.get(i));
+            }
+        }
+        cycles(unique, uniquePaths, AgreementEntry::key, agreement -> {
+            List<String> named = new ArrayList<>(agreement.supersedes());
+            named.addAll(agreement.complements());
+            return named;
+        }, "", "supersedes/complements cycle ", " (agreements-service needs an agreement named there to be recorded"
+                + " first)");
+    }
+
+    /** Reports each cycle of dependencies once, at the item where it is first found. */
+    private <T, K> void cycles(List<T> items, List<String> paths, Function<T, K> id, Function<T, List<K>> dependsOn,
+                               String field, String what, String why) {
+        Map<K, Integer> index = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            K key = id.apply(items.get(i));
+            if (key != null) {
+                index.putIfAbsent(key, i);
+            }
+        }
+        Set<K> done = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            K start = id.apply(items.get(i));
+            if (start == null || done.contains(start)) {
+                continue;
+            }
+            List<K> cycle = findCycle(start, new ArrayList<>(), items, index, id, dependsOn, done);
+            if (cycle != null) {
+                problem(paths.get(index.get(cycle.get(0))) + field, what + cycle.stream().map(String::valueOf)
+                        .reduce((a, b) -> a + " -> " + b).orElse("") + why);
+            }
+        }
+    }
+
+    private static <T, K> List<K> findCycle(K key, List<K> chain, List<T> items, Map<K, Integer> index,
+                                            Function<T, K> id, Function<T, List<K>> dependsOn, Set<K> done) {
+        int at = chain.indexOf(key);
+        if (at >= 0) {
+            List<K> cycle = new ArrayList<>(chain.subList(at, chain.size()));
+            cycle.add(key);
+            return cycle;
+        }
+        if (done.contains(key) || !index.containsKey(key)) {
+            return null;
+        }
+        chain.add(key);
+        for (K next : dependsOn.apply(items.get(index.get(key)))) {
+            if (next == null || next.equals(key)) {
+                continue; // unknown or self references are reported on their own
+            }
+            List<K> cycle = findCycle(next, chain, items, index, id, dependsOn, done);
+            if (cycle != null) {
+                cycle.forEach(done::add);
+                return cycle;
+            }
+        }
+        chain.remove(chain.size() - 1);
+        done.add(key);
+        return null;
+    }
+
+    private Instant instant(JsonNode node, String path, String field) {
+        String value = text(node, path, field, false, Integer.MAX_VALUE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            problem(path + "." + field, "must be an instant in UTC such as 2020-11-09T21:00:00Z, was \"" + value + "\"");
+            return null;
+        }
+    }
+
+    private String zone(JsonNode node, String path, String field) {
+        String value = text(node, path, field, false, MAX_ZONE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            ZoneId.of(value);
+            return value;
+        } catch (DateTimeException e) {
+            problem(path + "." + field, "is not a time zone (e.g. Europe/Moscow), was \"" + value + "\"");
+            return null;
+        }
     }
 
     /** What needs the whole file: unique keys, known references, no cycles, no relationship twice. */

@@ -34,13 +34,14 @@ public final class EventsApi {
 
     /**
      * Reports the event with the {@code Idempotency-Key}; answers the event as recorded (201), which
-     * is the first result when the key was used before for the same report.
+     * is the first result when the key was used before for the same report. {@code agreementId} is the
+     * id of the agreement the event names by key (null when it names none).
      */
-    public JsonNode report(EventEntry event, String idempotencyKey) {
+    public JsonNode report(EventEntry event, String agreementId, String idempotencyKey) {
         Report body = new Report(event.theater().name(), event.type().name(), event.subType(), event.date(),
                 event.datePrecision() == null ? null : event.datePrecision().name(), event.endDate(),
                 event.location(), event.actors(), event.fatalities(), event.notes(), event.confidence(),
-                event.sources(), event.acledEventId(), event.ucdpGedId(), event.reason());
+                agreementId, event.term(), event.sources(), event.acledEventId(), event.ucdpGedId(), event.reason());
         return api.body(api.post(EVENTS, body, Map.of(IDEMPOTENCY_HEADER, idempotencyKey)), 201);
     }
 
@@ -63,10 +64,10 @@ public final class EventsApi {
         return api.answers(EVENTS + "?limit=1");
     }
 
-    /** The body of {@code POST /api/v1/events}: the dataset event without its key. */
+    /** The body of {@code POST /api/v1/events}: the dataset event without its key, its agreement by id. */
     record Report(String theater, String type, String subType, LocalDate date, String datePrecision,
                   LocalDate endDate, EventLocation location, List<EventActor> actors, EventFatalities fatalities,
-                  String notes, Double confidence, List<SourceCitation> sources, String acledEventId,
-                  String ucdpGedId, String reason) {
+                  String notes, Double confidence, String agreement, String term, List<SourceCitation> sources,
+                  String acledEventId, String ucdpGedId, String reason) {
     }
 }

@@ -6,6 +6,11 @@ public final class ImportReport {
     private int actorsPresent;
     private int relationshipsDeclared;
     private int relationshipsPresent;
+    private int agreementsRecorded;
+    private int agreementsPresent;
+    private int termsAdded;
+    private int termsPresent;
+    private boolean agreementsPass;
     private int eventsRecorded;
     private int eventsPresent;
     private boolean eventsPass;
@@ -25,6 +30,26 @@ public final class ImportReport {
 
     void relationshipPresent() {
         relationshipsPresent++;
+    }
+
+    void agreementsPassStarted() {
+        agreementsPass = true;
+    }
+
+    void agreementRecorded() {
+        agreementsRecorded++;
+    }
+
+    void agreementPresent() {
+        agreementsPresent++;
+    }
+
+    void termAdded() {
+        termsAdded++;
+    }
+
+    void termPresent() {
+        termsPresent++;
     }
 
     void eventsPassStarted() {
@@ -59,6 +84,22 @@ public final class ImportReport {
         return relationshipsPresent;
     }
 
+    public int agreementsRecorded() {
+        return agreementsRecorded;
+    }
+
+    public int agreementsPresent() {
+        return agreementsPresent;
+    }
+
+    public int termsAdded() {
+        return termsAdded;
+    }
+
+    public int termsPresent() {
+        return termsPresent;
+    }
+
     public int eventsRecorded() {
         return eventsRecorded;
     }
@@ -73,18 +114,21 @@ public final class ImportReport {
 
     /** Records handled so far, whatever the outcome. */
     public int processed() {
-        return actorsRegistered + actorsPresent + relationshipsDeclared + relationshipsPresent + eventsRecorded
-                + eventsPresent + failed;
+        return actorsRegistered + actorsPresent + relationshipsDeclared + relationshipsPresent + agreementsRecorded
+                + agreementsPresent + termsAdded + termsPresent + eventsRecorded + eventsPresent + failed;
     }
 
     /**
      * E.g. {@code actors: 26 registered, 0 present; relationships: 42 declared, 0 present; 0 failed}, with
-     * {@code events: 13 recorded, 0 present; } before the failures when the events pass ran.
+     * {@code agreements: 4 recorded, 0 present; terms: 19 added, 0 present; } when the agreements pass ran and
+     * {@code events: 13 recorded, 0 present; } when the events pass ran, before the failures.
      */
     public String summary() {
+        String agreements = agreementsPass ? "agreements: " + agreementsRecorded + " recorded, " + agreementsPresent
+                + " present; terms: " + termsAdded + " added, " + termsPresent + " present; " : "";
         String events = eventsPass ? "events: " + eventsRecorded + " recorded, " + eventsPresent + " present; " : "";
         return "actors: " + actorsRegistered + " registered, " + actorsPresent + " present; relationships: "
-                + relationshipsDeclared + " declared, " + relationshipsPresent + " present; " + events + failed
-                + " failed";
+                + relationshipsDeclared + " declared, " + relationshipsPresent + " present; " + agreements + events
+                + failed + " failed";
     }
 }

@@ -51,13 +51,28 @@ class EventsValidationTest {
         assertThat(events.get("nagorno-karabakh-statement-signed-2020-11-09").actors())
                 .filteredOn(actor -> actor.role() == ActorRole.SIGNATORY).extracting(EventActor::actor)
                 .contains("ALIYEV", "PASHINYAN", "PUTIN");
-        assertThat(events.values()).noneMatch(event -> event.type() == ConflictEventType.CEASEFIRE_VIOLATION);
+        assertThat(events.values()).filteredOn(event -> event.type() == ConflictEventType.CEASEFIRE_VIOLATION)
+                .extracting(EventEntry::key).containsExactlyInAnyOrder("ceasefire-violation-by-azerbaijan-2020-10-26",
+                        "ceasefire-violation-by-armenia-2020-10-26");
         assertThat(events.values()).filteredOn(event -> event.key().startsWith("ceasefire-violation-"))
                 .hasSize(2).allSatisfy(event -> {
-                    assertThat(event.type()).isEqualTo(ConflictEventType.BATTLE);
+                    assertThat(event.type()).isEqualTo(ConflictEventType.CEASEFIRE_VIOLATION);
+                    assertThat(event.agreement()).isEqualTo("us-ceasefire-2020-10-26");
+                    assertThat(event.term()).isEqualTo("1");
                     assertThat(event.date()).isEqualTo(LocalDate.of(2020, 10, 26));
-                    assertThat(event.notes()).contains("ceasefire");
+                    assertThat(event.notes()).contains("US-brokered ceasefire").doesNotContain("BATTLE");
                 });
+        // The events that mark an agreement name it.
+        assertThat(events.get("us-brokered-ceasefire-2020-10-26").agreement()).isEqualTo("us-ceasefire-2020-10-26");
+        assertThat(events.get("libya-permanent-ceasefire-2020-10-23").agreement())
+                .isEqualTo("libya-ceasefire-2020-10-23");
+        assertThat(events.get("nagorno-karabakh-statement-signed-2020-11-09").agreement())
+                .isEqualTo("nk-statement-2020-11-09");
+        assertThat(events.get("turkish-russian-monitoring-centre-memorandum-2020-11-11").agreement())
+                .isEqualTo("tr-ru-monitoring-memorandum-2020-11-11");
+        assertThat(events.values()).filteredOn(event -> event.agreement() != null).hasSize(6)
+                .allSatisfy(event -> assertThat(event.type()).isIn(ConflictEventType.CEASEFIRE_VIOLATION,
+                        ConflictEventType.CEASEFIRE_DECLARED, ConflictEventType.AGREEMENT_SIGNED));
         assertThat(events.values()).allSatisfy(event -> {
             assertThat(event.reason()).startsWith("Seed record: ");
             assertThat(event.sources()).extracting(Dataset.SourceCitation::title)
@@ -119,7 +134,7 @@ class EventsValidationTest {
         assertThat(invalid.problems()).extracting(DatasetProblem::toString).anySatisfy(problem ->
                 assertThat(problem).startsWith("events.json $.events[0].actors[1].role: unknown role \"VICTIM\""));
         assertThat(invalid.problems()).extracting(DatasetProblem::toString).anySatisfy(problem ->
-                assertThat(problem).startsWith("events.json $.events[1].type: a CEASEFIRE_VIOLATION must name its agreement"));
+                assertThat(problem).startsWith("events.json $.events[1].agreement: a CEASEFIRE_VIOLATION must name its agreement"));
         assertThat(invalid.problems()).extracting(DatasetProblem::toString).anySatisfy(problem ->
                 assertThat(problem).startsWith("events.json $.events[1].actors: at least one actor is required"));
         assertThat(invalid.problems()).extracting(DatasetProblem::toString).anySatisfy(problem ->
@@ -130,6 +145,50 @@ class EventsValidationTest {
                 assertThat(problem).startsWith("events.json $.events[2].location.geoPrecision: unknown geoPrecision \"SOMEWHERE\""));
         assertThat(invalid.problems()).extracting(DatasetProblem::toString).anySatisfy(problem ->
                 assertThat(problem).startsWith("events.json $.events[3].subType: unknown subType \"NO_SUCH\""));
+    }
+
+    @Test
+    void aViolationNamesItsAgreementByKeyAndATermOfIt() {
+        List<Dataset.AgreementEntry> agreements = DatasetReader.parseAgreements("""
+                {"agreements": [{"key": "truce", "title": "Truce", "kind": "CEASEFIRE", "theater": "SYRIA",
+                  "signedOn": "2020-03-05", "signatories": ["RUS", "TUR"], "reason": "r", "sources": %1$s,
+                  "terms": [{"order": 1, "article": "Article 1", "text": "Ceasefire.", "category": "CEASEFIRE",
+                             "reason": "r", "sources": %1$s},
+                            {"order": 2, "text": "Corridor.", "category": "CORRIDOR", "reason": "r", "sources": %1$s}]}]}"""
+                .formatted(SOURCE), "agreements.json", ACTORS);
+        String violation = """
+                {"key": "%s", "theater": "SYRIA", "type": "CEASEFIRE_VIOLATION", "date": "2020-03-06",
+                 "actors": [{"actor": "SYR", "role": "PERPETRATOR"}], "agreement": %s, "term": %s,
+                 "reason": "r", "sources": %s}""";
+
+        List<EventEntry> valid = DatasetReader.parseEvents(events(String.join(",",
+                violation.formatted("by-order", "\"truce\"", "\"2\"", SOURCE),
+                violation.formatted("by-article", "\"truce\"", "\"article 1\"", SOURCE),
+                violation.formatted("by-term-number", "\"truce\"", "\"term 1\"", SOURCE),
+                violation.formatted("agreement-only", "\"truce\"", "null", SOURCE))), "events.json", ACTORS, agreements);
+        assertThat(valid).extracting(EventEntry::agreement).containsOnly("truce");
+        assertThat(valid).extracting(EventEntry::term).containsExactly("2", "article 1", "term 1", null);
+
+        InvalidDatasetException invalid = catchThrowableOfType(InvalidDatasetException.class,
+                () -> DatasetReader.parseEvents(events(String.join(",",
+                        violation.formatted("no-agreement", "null", "null", SOURCE),
+                        violation.formatted("unknown-agreement", "\"armistice\"", "\"1\"", SOURCE),
+                        violation.formatted("unknown-term", "\"truce\"", "\"3\"", SOURCE),
+                        violation.formatted("bad-key", "\"Truce\"", "null", SOURCE),
+                        """
+                        {"key": "term-alone", "theater": "SYRIA", "type": "BATTLE", "date": "2020-03-06",
+                         "actors": [{"actor": "SYR", "role": "PERPETRATOR"}], "term": "1", "reason": "r", "sources": %s}"""
+                                .formatted(SOURCE))), "events.json", ACTORS, agreements));
+
+        assertThat(invalid.problems()).extracting(DatasetProblem::toString).containsExactly(
+                "events.json $.events[0].agreement: a CEASEFIRE_VIOLATION must name its agreement: the key of an"
+                        + " agreement of agreements.json",
+                "events.json $.events[1].agreement: unknown agreement key armistice (not defined in agreements.json)",
+                "events.json $.events[2].term: agreement truce has no term \"3\" (give the order of one of its terms,"
+                        + " e.g. \"1\", or its article)",
+                "events.json $.events[3].agreement: must be an agreement key matching [a-z0-9][a-z0-9-]{2,99}, was"
+                        + " \"Truce\"",
+                "events.json $.events[4].term: a term can only be named together with its agreement");
     }
 
     @Test

@@ -25,15 +25,17 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Imports the seed into the packaged actors-service and events-service (processes, on a real
- * in-process broker), checks the record through the APIs, then imports again with the packaged
- * importer: nothing changes.
+ * Imports the seed into the packaged actors-service, agreements-service and events-service (processes,
+ * on a real in-process broker), checks the record through the APIs (the violations of a ceasefire reach
+ * its agreement through the broker), then imports again with the packaged importer: nothing changes.
  */
 class SeedImportIT {
     private static final Path SERVICE_JAR = Path.of(System.getProperty("ledger.actorsServiceJar",
             "../actors-service/target/quarkus-app/quarkus-run.jar"));
     private static final Path EVENTS_SERVICE_JAR = Path.of(System.getProperty("ledger.eventsServiceJar",
             "../events-service/target/quarkus-app/quarkus-run.jar"));
+    private static final Path AGREEMENTS_SERVICE_JAR = Path.of(System.getProperty("ledger.agreementsServiceJar",
+            "../agreements-service/target/quarkus-app/quarkus-run.jar"));
     private static final Path IMPORTER_JAR = Path.of(System.getProperty("ledger.importerJar",
             "target/dataset-importer.jar"));
     private static final Path SEED = Path.of(System.getProperty("ledger.seedDir", "seed"));
@@ -42,6 +44,7 @@ class SeedImportIT {
     private final ObjectMapper json = new ObjectMapper();
     private String base;
     private String eventsBase;
+    private String agreementsBase;
 
     @Test
     void theSeedImportsThroughTheApiAndASecondImportChangesNothing(@TempDir Path data) throws Exception {
@@ -57,23 +60,38 @@ class SeedImportIT {
                      .env("LEDGER_DATA", data.resolve("events-service").toString())
                      .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                      .log(Path.of("target", "seed-import-it-events.log"))
+                     .start();
+             ServiceProcess agreementsService = ServiceProcess.builder(AGREEMENTS_SERVICE_JAR).name("agreements-service")
+                     .portVariable("AGREEMENTS_PORT")
+                     .env("LEDGER_DATA", data.resolve("agreements-service").toString())
+                     .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
+                     .log(Path.of("target", "seed-import-it-agreements.log"))
                      .start()) {
             base = service.baseUri();
             eventsBase = events.baseUri();
+            agreementsBase = agreementsService.baseUri();
 
-            // First import, in this JVM, of the actors only: without --events-api the events are skipped.
+            // First import, in this JVM, of the actors and agreements: without --events-api the events are skipped.
+            // agreements-service learns the actors from the broker; the importer waits until it knows them.
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = DatasetImporter.run(new String[] {"--api", base, "--dir", SEED.toString(),
-                    "--principal", "seed-importer"}, Map.of(), utf8(out), utf8(err));
+            int status = DatasetImporter.run(new String[] {"--api", base, "--agreements-api", agreementsBase,
+                    "--dir", SEED.toString(), "--principal", "seed-importer"}, Map.of(), utf8(out), utf8(err));
             List<String> first = lines(out);
             assertThat(status).as("exit status; output:%n%s%n%s", out, err).isZero();
             assertThat(first).contains("+ actor TUR registered", "+ actor PUTIN registered",
                     "+ relationship TUR SUPPORTS GNA (LIBYA) declared",
                     "+ relationship RUS CO_CHAIRS OSCE-MINSK (NAGORNO_KARABAKH, from 1992-01-01) declared");
             assertThat(first).contains("note: the 13 events of events.json are not imported: no --events-api given");
-            assertThat(first.get(first.size() - 1))
-                    .isEqualTo("actors: 26 registered, 0 present; relationships: 42 declared, 0 present; 0 failed");
+            assertThat(first).noneMatch(line -> line.startsWith("! "));
+            assertThat(first.get(first.size() - 1)).isEqualTo("actors: 26 registered, 0 present; relationships: 42"
+                    + " declared, 0 present; agreements: 4 recorded, 0 present; terms: 19 added, 0 present; 0 failed");
+            Map<String, String> agreementIds = agreementIds(first, "+ agreement ", " recorded (");
+            assertThat(agreementIds).containsOnlyKeys("nk-statement-2020-11-09", "us-ceasefire-2020-10-26",
+                    "libya-ceasefire-2020-10-23", "tr-ru-monitoring-memorandum-2020-11-11");
+            assertThat(first).filteredOn(line -> line.startsWith("+ term ")).hasSize(19);
+            String statementId = agreementIds.get("nk-statement-2020-11-09");
+            String usCeasefireId = agreementIds.get("us-ceasefire-2020-10-26");
 
             // The record, read back through the API.
             Map<String, Long> versions = versions();
@@ -109,6 +127,48 @@ class SeedImportIT {
                     .isEqualTo("Seed document russia-turkey-2020.txt (untitled)");
             assertThat(registration.path("correlationId").asText()).startsWith("dataset-import-");
 
+            // The agreements, read back through the agreements API.
+            JsonNode statement = getAgreements("/api/v1/agreements/" + statementId);
+            assertThat(statement.path("kind").asText()).isEqualTo("ARMISTICE");
+            assertThat(statement.path("status").asText()).isEqualTo("IN_FORCE");
+            assertThat(statement.path("inForceAt").asText()).isEqualTo("2020-11-09T21:00:00Z");
+            assertThat(statement.path("inForceLocal").asText()).isEqualTo("2020-11-10T00:00:00");
+            assertThat(statement.path("terms").asInt()).isEqualTo(15);
+            List<String> signatories = new ArrayList<>();
+            statement.path("signatories").forEach(actor -> signatories.add(actor.path("key").asText()));
+            assertThat(signatories).containsExactly("ALIYEV", "PASHINYAN", "PUTIN");
+            assertThat(getAgreements("/api/v1/agreements/" + agreementIds.get("tr-ru-monitoring-memorandum-2020-11-11"))
+                    .path("complements")).singleElement().satisfies(id -> assertThat(id.asText()).isEqualTo(statementId));
+            JsonNode recording = getAgreements("/api/v1/agreements/" + statementId + "/history").path("items").get(0);
+            assertThat(recording.path("principal").asText()).isEqualTo("seed-importer");
+            assertThat(recording.path("reason").asText()).startsWith("Seed record: ");
+            assertThat(recording.path("sources").get(0).path("title").asText())
+                    .isEqualTo("Seed document russia-turkey-2020.txt (untitled)");
+
+            // Overdue on 2 December 2020 (UTC): the three returns of districts, the only terms whose deadline
+            // (the last day, in Moscow time) had passed; Lachin's passed at 2020-12-01T21:00:00Z.
+            assertThat(termTexts(statementId, "overdueAt=2020-12-02T00:00:00Z")).containsExactly(
+                    "2 Agdam District returns to the Republic of Azerbaijan by 20 November 2020.",
+                    "6 The Republic of Armenia will return to Azerbaijan the Kalbajar District by 15 November 2020.",
+                    "7 The Republic of Armenia will return to Azerbaijan the Lachin District by 1 December 2020.");
+            assertThat(termTexts(statementId, "overdueAt=2020-12-01T00:00:00Z")).hasSize(2);
+
+            // The peacekeeping contingent's five years from 00:00 Moscow time on 10 November 2020, renewed once.
+            JsonNode schedule = single(getAgreements("/api/v1/agreements/" + statementId
+                    + "/schedule?at=2026-12-01T00:00:00Z"));
+            assertThat(schedule.path("order").asInt()).isEqualTo(3);
+            assertThat(schedule.path("state").asText()).isEqualTo("RUNNING");
+            assertThat(schedule.path("renewals").asInt()).isEqualTo(1);
+            assertThat(schedule.path("periodStartsAt").asText()).isEqualTo("2025-11-09T21:00:00Z");
+            assertThat(schedule.path("expiresAt").asText()).isEqualTo("2030-11-09T21:00:00Z");
+            assertThat(schedule.path("noticeDeadline").asText()).isEqualTo("2030-05-09T21:00:00Z");
+            JsonNode peacekeeping = single(getAgreements("/api/v1/agreements/" + statementId
+                    + "/terms?category=PEACEKEEPING"));
+            assertThat(peacekeeping.path("conditions").get(0).path("kind").asText()).isEqualTo("IN_PARALLEL_WITH");
+            assertThat(peacekeeping.path("conditions").get(0).path("termOrder").asInt()).isEqualTo(4);
+            assertThat(peacekeeping.path("quantities")).extracting(q -> q.path("value").asInt())
+                    .containsExactly(1960, 90, 380);
+
             // events-service learns the actors from the broker: wait until its replica knows them all.
             awaitReplicaKnows(DatasetReader.read(SEED).events().stream()
                     .flatMap(event -> event.actors().stream()).map(Dataset.EventActor::actor).distinct().toList());
@@ -117,13 +177,16 @@ class SeedImportIT {
             out.reset();
             err.reset();
             status = DatasetImporter.run(new String[] {"--api", base, "--events-api", eventsBase,
-                    "--dir", SEED.toString(), "--principal", "seed-importer"}, Map.of(), utf8(out), utf8(err));
+                    "--agreements-api", agreementsBase, "--dir", SEED.toString(), "--principal", "seed-importer"},
+                    Map.of(), utf8(out), utf8(err));
             List<String> withEvents = lines(out);
             assertThat(status).as("exit status; output:%n%s%n%s", out, err).isZero();
             assertThat(withEvents).anyMatch(line -> line.startsWith("+ event idlib-airstrike-2020-02-27 recorded ("));
             assertThat(withEvents).noneMatch(line -> line.startsWith("! "));
             assertThat(withEvents.get(withEvents.size() - 1)).isEqualTo("actors: 0 registered, 26 present;"
-                    + " relationships: 0 declared, 42 present; events: 13 recorded, 0 present; 0 failed");
+                    + " relationships: 0 declared, 42 present; agreements: 0 recorded, 4 present; terms: 0 added,"
+                    + " 19 present; events: 13 recorded, 0 present; 0 failed");
+            assertThat(agreementIds(withEvents, "= agreement ", " already present (")).isEqualTo(agreementIds);
 
             // The events, read back through the events API.
             JsonNode idlib = single(getEvents("/api/v1/events?theater=SYRIA&type=EXPLOSION_REMOTE_VIOLENCE"
@@ -153,9 +216,33 @@ class SeedImportIT {
             int eventCount = getEvents("/api/v1/events?limit=500").path("items").size();
             assertThat(eventCount).isEqualTo(13);
 
+            // The violations of the US-brokered ceasefire name it; agreements-service follows them through the
+            // broker and records them as evidence, turning its ceasefire term VIOLATED.
+            List<String> violations = new ArrayList<>();
+            for (JsonNode violation : getEvents("/api/v1/events?type=CEASEFIRE_VIOLATION").path("items")) {
+                assertThat(violation.path("agreement").asText()).isEqualTo(usCeasefireId);
+                violations.add(violation.path("id").asText());
+            }
+            assertThat(violations).hasSize(2);
+            assertThat(getEvents("/api/v1/events?agreement=" + usCeasefireId).path("items")).hasSize(3);
+            JsonNode usCeasefire = awaitViolations(usCeasefireId, 2);
+            List<String> evidence = new ArrayList<>();
+            usCeasefire.path("violations").forEach(violation -> {
+                assertThat(violation.path("termReference").asText()).isEqualTo("1");
+                assertThat(violation.path("withdrawn").asBoolean()).isFalse();
+                evidence.add(violation.path("conflictEvent").asText());
+            });
+            assertThat(evidence).containsExactlyInAnyOrderElementsOf(violations);
+            JsonNode ceasefire = single(getAgreements("/api/v1/agreements/" + usCeasefireId + "/terms"));
+            assertThat(ceasefire.path("compliance").path("status").asText()).isEqualTo("VIOLATED");
+            assertThat(ceasefire.path("compliance").path("automatic").asBoolean()).isTrue();
+            Map<String, Long> agreementVersions = agreementVersions();
+            assertThat(agreementVersions).hasSize(4);
+
             // Third import, with the packaged jar the way an operator runs it: nothing changes.
             Process importer = new ProcessBuilder(java(), "-jar", IMPORTER_JAR.toString(),
-                    "--api", base, "--events-api", eventsBase, "--dir", SEED.toString())
+                    "--api", base, "--events-api", eventsBase, "--agreements-api", agreementsBase,
+                    "--dir", SEED.toString())
                     .redirectErrorStream(true).start();
             String output = new String(importer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(importer.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -167,10 +254,16 @@ class SeedImportIT {
                     || line.contains("differs"));
             assertThat(second).anyMatch(line -> line.equals("= event idlib-airstrike-2020-02-27 already present ("
                     + idlib.path("id").asText() + ")"));
+            assertThat(second).contains("= term nk-statement-2020-11-09#3 already present (" + peacekeeping.path("id")
+                    .asText() + ")");
+            assertThat(agreementIds(second, "= agreement ", " already present (")).isEqualTo(agreementIds);
             assertThat(second.get(second.size() - 1)).isEqualTo("actors: 0 registered, 26 present;"
-                    + " relationships: 0 declared, 42 present; events: 0 recorded, 13 present; 0 failed");
+                    + " relationships: 0 declared, 42 present; agreements: 0 recorded, 4 present; terms: 0 added,"
+                    + " 19 present; events: 0 recorded, 13 present; 0 failed");
 
             assertThat(versions()).isEqualTo(versions);
+            assertThat(agreementVersions()).isEqualTo(agreementVersions);
+            assertThat(getAgreements("/api/v1/agreements/" + statementId).path("terms").asInt()).isEqualTo(15);
             assertThat(outgoingRelationshipCount(versions.keySet())).isEqualTo(42);
             assertThat(getEvents("/api/v1/events?limit=500").path("items").size()).isEqualTo(eventCount);
         }
@@ -183,6 +276,50 @@ class SeedImportIT {
             versions.put(actor.path("key").asText(), actor.path("version").asLong());
         }
         return versions;
+    }
+
+    /** Id of every agreement, by its dataset key, from the importer's lines {@code <prefix>KEY<middle>ID)}. */
+    private static Map<String, String> agreementIds(List<String> lines, String prefix, String middle) {
+        Map<String, String> ids = new TreeMap<>();
+        for (String line : lines) {
+            if (line.startsWith(prefix) && line.contains(middle) && line.endsWith(")")) {
+                ids.put(line.substring(prefix.length(), line.indexOf(middle)),
+                        line.substring(line.indexOf(middle) + middle.length(), line.length() - 1));
+            }
+        }
+        return ids;
+    }
+
+    /** Agreement id to version of every agreement in the record. */
+    private Map<String, Long> agreementVersions() throws IOException, InterruptedException {
+        Map<String, Long> versions = new TreeMap<>();
+        for (JsonNode agreement : getAgreements("/api/v1/agreements?limit=500").path("items")) {
+            versions.put(agreement.path("id").asText(), agreement.path("version").asLong());
+        }
+        return versions;
+    }
+
+    /** "order text" of the agreement's terms the query selects. */
+    private List<String> termTexts(String agreementId, String query) throws IOException, InterruptedException {
+        List<String> terms = new ArrayList<>();
+        for (JsonNode term : getAgreements("/api/v1/agreements/" + agreementId + "/terms?" + query).path("items")) {
+            terms.add(term.path("order").asInt() + " " + term.path("text").asText());
+        }
+        return terms;
+    }
+
+    /** The agreement once it holds {@code count} violations: they travel through the broker (up to 60 s). */
+    private JsonNode awaitViolations(String agreementId, int count) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            JsonNode agreement = getAgreements("/api/v1/agreements/" + agreementId);
+            if (agreement.path("violations").size() >= count) {
+                return agreement;
+            }
+            assertThat(System.nanoTime()).as("violations of %s after 60 s: %s", agreementId,
+                    agreement.path("violations")).isLessThan(deadline);
+            Thread.sleep(250);
+        }
     }
 
     private int outgoingRelationshipCount(Iterable<String> keys) throws IOException, InterruptedException {
@@ -221,6 +358,10 @@ class SeedImportIT {
         List<String> roles = new ArrayList<>();
         event.path("actors").forEach(actor -> roles.add(actor.path("key").asText() + " " + actor.path("role").asText()));
         return roles;
+    }
+
+    private JsonNode getAgreements(String path) throws IOException, InterruptedException {
+        return get(agreementsBase, path);
     }
 
     private JsonNode getEvents(String path) throws IOException, InterruptedException {

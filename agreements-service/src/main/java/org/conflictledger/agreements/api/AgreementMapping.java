@@ -63,6 +63,8 @@ public class AgreementMapping {
         List<UUID> witnesses = actorIds(body.witnesses(), "witnesses", alreadyNamed, errors);
         List<UUID> supersedes = agreementIds(body.supersedes(), "supersedes", errors);
         List<UUID> complements = agreementIds(body.complements(), "complements", errors);
+        TimeBounds.day("signedOn", body.signedOn(), errors);
+        TimeBounds.instant("inForceAt", body.inForceAt(), errors);
         if (body.inForceZone() != null && !body.inForceZone().isBlank() && !validZone(body.inForceZone().strip())) {
             errors.add(new FieldError("inForceZone", "is not a time zone (e.g. Europe/Moscow)"));
         }
@@ -86,6 +88,12 @@ public class AgreementMapping {
         List<FieldError> errors = new ArrayList<>();
         List<UUID> obligated = actorIds(body.obligated(), "obligated", alreadyNamed, errors);
         List<UUID> beneficiaries = actorIds(body.beneficiaries(), "beneficiaries", alreadyNamed, errors);
+        TimeBounds.day("deadline", body.deadline(), errors);
+        if (body.duration() != null) {
+            TimeBounds.period("duration.period", body.duration().period(), errors);
+            TimeBounds.period("duration.renewalPeriod", body.duration().renewalPeriod(), errors);
+            TimeBounds.period("duration.noticePeriod", body.duration().noticePeriod(), errors);
+        }
         List<TermCondition> conditions = new ArrayList<>();
         List<AgreementRequests.ConditionBody> given = body.conditions() == null ? List.of() : body.conditions();
         for (int i = 0; i < given.size(); i++) {

@@ -12,6 +12,7 @@ import org.conflictledger.contracts.AgreementStatus;
 import org.conflictledger.contracts.ComplianceStatus;
 import org.conflictledger.contracts.TermCategory;
 import org.conflictledger.contracts.Theater;
+import org.conflictledger.platform.audit.HistoryEntry;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -104,6 +105,18 @@ public final class AgreementRepresentations {
 
     @Schema(name = "RenewalObjectionView", description = "A party's objection to a term's renewal")
     public record RenewalObjection(ActorName party, Instant objectedAt) {
+    }
+
+    @Schema(name = "AgreementPage", description = "A page of agreements")
+    public record AgreementPage(List<Agreement> items, @Schema(description = "Cursor of the next page, null on the last") String next) {
+    }
+
+    @Schema(name = "AgreementTermPage", description = "A page of an agreement's terms")
+    public record TermPage(List<Term> items, @Schema(description = "Cursor of the next page, null on the last") String next) {
+    }
+
+    @Schema(name = "AgreementHistoryPage", description = "A page of an agreement's changes")
+    public record HistoryPage(List<HistoryEntry> items, @Schema(description = "Cursor of the next page, null on the last") String next) {
     }
 
     @Schema(name = "AgreementSchedule", description = "Where each term with a duration stands at an instant")

@@ -42,11 +42,11 @@ import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.audit.ChainVerification;
 import org.conflictledger.platform.axon.ReadModels;
 import org.conflictledger.platform.idempotency.IdempotencyKeys;
-import org.conflictledger.platform.idempotency.IdempotentRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -103,23 +103,11 @@ public class AgreementResource {
                            @Parameter(description = "Makes a retried request return the first result")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Context HttpHeaders headers) {
-        UUID id = UUID.randomUUID();
-        IdempotentRequest request = idempotency.request(AgreementsWriteConfiguration.RECORD.name(), idempotencyKey,
-                body, id.toString());
-        if (request != null) {
-            var earlier = idempotency.earlierResult(request);
-            if (earlier.isPresent()) {
-                return created(UUID.fromString(earlier.get()));
-            }
-        }
-        var details = mapping.details(body);
-        try {
-            writes.send(new RecordAgreement(id, details, body.status()), writes.context(headers, body.reason(), body.sources()),
-                    request == null ? Map.of() : request.toMetaData());
-        } catch (IdempotencyKeys.DuplicateRequest raced) {
-            return created(UUID.fromString(idempotency.earlierResult(request).orElseThrow()));
-        }
-        return created(id);
+        UUID newId = UUID.randomUUID();
+        String id = idempotency.createOnce(AgreementsWriteConfiguration.RECORD.name(), idempotencyKey, body,
+                newId.toString(), claim -> writes.send(new RecordAgreement(newId, mapping.details(body), body.status()),
+                        writes.context(headers, body.reason(), body.sources()), claim));
+        return created(UUID.fromString(id));
     }
 
     @GET
@@ -140,7 +128,8 @@ public class AgreementResource {
     @GET
     @Operation(summary = "List agreements",
             description = "Agreements in signing order (unsigned ones last), filtered by theater, status, kind, signatory, in force at an instant, and text; a page at a time.")
-    @APIResponse(responseCode = "200", description = "A page of agreements; Link rel=next when there is more")
+    @APIResponse(responseCode = "200", description = "A page of agreements; Link rel=next when there is more",
+            content = @Content(schema = @Schema(implementation = AgreementRepresentations.AgreementPage.class)))
     public Response list(@BeanParam AgreementListQuery query, @Context UriInfo uri) {
         int limit = QueryParameters.limit(query.limit);
         UUID signatory = query.signatory == null ? null : mapping.actorIdForFilter(query.signatory, "signatory");
@@ -164,6 +153,8 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/corrections")
+    @APIResponse(responseCode = "404", description = "No such agreement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Correct an agreement",
             description = "Changes any of the agreement's fields: each field given replaces that field, with a reason. Fields not given stay as they are. The status changes through /status.")
     @APIResponse(responseCode = "200", description = "Corrected", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Agreement.class)))
@@ -173,8 +164,8 @@ public class AgreementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response correct(@Parameter(description = AGREEMENT_ID) @PathParam("id") String idText,
                             @HeaderParam("If-Match") String ifMatch,
-                            @Parameter(description = "The fields to change, plus reason",
-                                    schema = @Schema(implementation = AgreementRequests.Record.class))
+                            @RequestBody(description = "The fields to change, plus reason",
+                                    content = @Content(schema = @Schema(implementation = AgreementRequests.Record.class)))
                             @NotNull ObjectNode body, @Context HttpHeaders headers) {
         UUID id = AgreementRecords.id(idText);
         Long expected = writes.expectedVersion(ifMatch);
@@ -193,6 +184,8 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/status")
+    @APIResponse(responseCode = "404", description = "No such agreement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Change an agreement's status",
             description = "Moves the agreement to another status from an instant on (default now): SIGNED, IN_FORCE, SUSPENDED (and back to IN_FORCE), TERMINATED or SUPERSEDED, the last two final.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Agreement.class)))
@@ -206,7 +199,7 @@ public class AgreementResource {
         UUID id = AgreementRecords.id(idText);
         Long expected = writes.expectedVersion(ifMatch);
         records.current(id);
-        Instant effectiveAt = body.effectiveAt() == null ? Instant.now() : body.effectiveAt();
+        Instant effectiveAt = body.effectiveAt() == null ? Instant.now() : TimeBounds.instant("effectiveAt", body.effectiveAt());
         writes.send(new ChangeAgreementStatus(id, expected, body.status(), effectiveAt),
                 writes.context(headers, body.reason(), body.sources()));
         return records.currentResponse(id);
@@ -214,6 +207,8 @@ public class AgreementResource {
 
     @GET
     @Path("/{id}/schedule")
+    @APIResponse(responseCode = "404", description = "No such agreement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Schedule of an agreement's terms",
             description = "For each term with a duration, at an instant (default now): the period running, when it expires, when the window to object to its renewal closes, how often it has renewed and whether it will renew. Periods are counted in the agreement's time zone from its entry into force.")
     @APIResponse(responseCode = "200", description = "The schedule", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Schedule.class)))
@@ -231,9 +226,12 @@ public class AgreementResource {
 
     @GET
     @Path("/{id}/history")
+    @APIResponse(responseCode = "404", description = "No such agreement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "History of an agreement",
             description = "Every recorded change of the agreement and its terms, oldest first, with who made it, why, on which sources, what caused it, and its hash-chain link.")
-    @APIResponse(responseCode = "200", description = "A page of changes")
+    @APIResponse(responseCode = "200", description = "A page of changes",
+            content = @Content(schema = @Schema(implementation = AgreementRepresentations.HistoryPage.class)))
     public Response history(@Parameter(description = AGREEMENT_ID) @PathParam("id") String idText,
                             @QueryParam("cursor") String cursor,
                             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") String limitText,
@@ -245,6 +243,8 @@ public class AgreementResource {
 
     @GET
     @Path("/{id}/verify")
+    @APIResponse(responseCode = "404", description = "No such agreement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Verify an agreement's hash chain",
             description = "Recomputes every link of the agreement's hash chain from the stored events; valid is false if any stored event was altered, removed or reordered.")
     @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = ChainVerification.class)))

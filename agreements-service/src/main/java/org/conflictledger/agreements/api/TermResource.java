@@ -35,11 +35,11 @@ import org.conflictledger.platform.api.RecordNotFound;
 import org.conflictledger.platform.api.SourceCitation;
 import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.idempotency.IdempotencyKeys;
-import org.conflictledger.platform.idempotency.IdempotentRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +47,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -98,31 +97,20 @@ public class TermResource {
                         @HeaderParam("Idempotency-Key") String idempotencyKey,
                         @Valid @NotNull AgreementRequests.Term body, @Context HttpHeaders headers) {
         UUID id = AgreementRecords.id(idText);
-        UUID termId = UUID.randomUUID();
-        IdempotentRequest request = idempotency.request(TERM_SCOPE, idempotencyKey, Map.of("agreement", id, "term", body),
-                termId.toString());
-        if (request != null) {
-            var earlier = idempotency.earlierResult(request);
-            if (earlier.isPresent()) {
-                return created(id, UUID.fromString(earlier.get()));
-            }
-        }
         Long expected = writes.expectedVersion(ifMatch);
         AgreementState agreement = records.current(id).state();
-        var details = mapping.term(body, agreement, Set.of());
-        try {
-            writes.send(new AddTerm(id, expected, termId, details), writes.context(headers, body.reason(), body.sources()),
-                    request == null ? Map.of() : request.toMetaData());
-        } catch (IdempotencyKeys.DuplicateRequest raced) {
-            return created(id, UUID.fromString(idempotency.earlierResult(request).orElseThrow()));
-        }
-        return created(id, termId);
+        UUID newTermId = UUID.randomUUID();
+        String termId = idempotency.createOnce(TERM_SCOPE, idempotencyKey, new NewTerm(id, body),
+                newTermId.toString(), claim -> writes.send(new AddTerm(id, expected, newTermId, mapping.term(body, agreement, Set.of())),
+                        writes.context(headers, body.reason(), body.sources()), claim));
+        return created(id, UUID.fromString(termId));
     }
 
     @GET
     @Operation(summary = "List an agreement's terms",
             description = "The terms in their order, with their compliance and whether overdue at an instant (now by default; overdueAt or at to choose), filtered by category, compliance status, obligated actor and overdue; asOf shows them as the record stood then.")
-    @APIResponse(responseCode = "200", description = "A page of terms")
+    @APIResponse(responseCode = "200", description = "A page of terms",
+            content = @Content(schema = @Schema(implementation = AgreementRepresentations.TermPage.class)))
     public Response list(@Parameter(description = AgreementResource.AGREEMENT_ID) @PathParam("id") String idText,
                          @BeanParam TermListQuery query, @Context UriInfo uri) {
         UUID id = AgreementRecords.id(idText);
@@ -179,8 +167,8 @@ public class TermResource {
     public Response correct(@Parameter(description = AgreementResource.AGREEMENT_ID) @PathParam("id") String idText,
                             @Parameter(description = TERM_ID) @PathParam("termId") String termIdText,
                             @HeaderParam("If-Match") String ifMatch,
-                            @Parameter(description = "The fields to change, plus reason",
-                                    schema = @Schema(implementation = AgreementRequests.Term.class))
+                            @RequestBody(description = "The fields to change, plus reason",
+                                    content = @Content(schema = @Schema(implementation = AgreementRequests.Term.class)))
                             @NotNull ObjectNode body, @Context HttpHeaders headers) {
         UUID id = AgreementRecords.id(idText);
         Long expected = writes.expectedVersion(ifMatch);
@@ -200,6 +188,8 @@ public class TermResource {
     @Operation(summary = "Assess a term's compliance",
             description = "Records how the term is being kept from an instant on (default now): PENDING, IN_PROGRESS, FULFILLED, PARTIALLY_FULFILLED, VIOLATED or LAPSED, with the Peace Accords Matrix score (default from the status), the conflict events it rests on and a reason. Violations reported in events-service are assessed automatically.")
     @APIResponse(responseCode = "200", description = "Assessed", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Term.class)))
+    @APIResponse(responseCode = "409", description = "A business rule is broken (e.g. a conflict event cited twice)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a stale version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assess(@Parameter(description = AgreementResource.AGREEMENT_ID) @PathParam("id") String idText,
@@ -223,6 +213,8 @@ public class TermResource {
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Term.class)))
     @APIResponse(responseCode = "409", description = "The term does not renew automatically, or the party is not a signatory",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response object(@Parameter(description = AgreementResource.AGREEMENT_ID) @PathParam("id") String idText,
                            @Parameter(description = TERM_ID) @PathParam("termId") String termIdText,
                            @HeaderParam("If-Match") String ifMatch,
@@ -235,6 +227,10 @@ public class TermResource {
         writes.send(new ObjectToTermRenewal(id, expected, term.termId(), party, objectedAt),
                 writes.context(headers, body.reason(), body.sources()));
         return termResponse(id, term.termId().toString(), Instant.now(), Response.Status.OK);
+    }
+
+    /** What an Idempotency-Key of a new term stands for (a record: its JSON, and so its hash, is stable). */
+    private record NewTerm(UUID agreement, AgreementRequests.Term term) {
     }
 
     private Response created(UUID id, UUID termId) {
@@ -268,7 +264,7 @@ public class TermResource {
         if (given.isAfter(now)) {
             throw new InvalidRequest(field, "must not be in the future");
         }
-        return given;
+        return TimeBounds.instant(field, given);
     }
 
     private static int afterOrder(String cursor) {

@@ -7,11 +7,14 @@ import static org.conflictledger.agreements.domain.AgreementRules.AGREEMENT_ENDE
 import static org.conflictledger.agreements.domain.AgreementRules.AGREEMENT_ID_MISSING;
 import static org.conflictledger.agreements.domain.AgreementRules.CONDITION_INVALID;
 import static org.conflictledger.agreements.domain.AgreementRules.EFFECTIVE_AT_MISSING;
+import static org.conflictledger.agreements.domain.AgreementRules.EVIDENCE_INVALID;
+import static org.conflictledger.agreements.domain.AgreementRules.INITIAL_STATUS_INVALID;
 import static org.conflictledger.agreements.domain.AgreementRules.IN_FORCE_WITHOUT_INSTANT;
 import static org.conflictledger.agreements.domain.AgreementRules.OBJECTOR_NOT_A_SIGNATORY;
 import static org.conflictledger.agreements.domain.AgreementRules.SCORE_OUT_OF_RANGE;
 import static org.conflictledger.agreements.domain.AgreementRules.SIGNATORIES_MISSING;
 import static org.conflictledger.agreements.domain.AgreementRules.STATUS_MISSING;
+import static org.conflictledger.agreements.domain.AgreementRules.STATUS_CHANGE_OUT_OF_ORDER;
 import static org.conflictledger.agreements.domain.AgreementRules.STATUS_TRANSITION_INVALID;
 import static org.conflictledger.agreements.domain.AgreementRules.TERMS_TOO_MANY;
 import static org.conflictledger.agreements.domain.AgreementRules.TERM_ID_MISSING;
@@ -20,9 +23,11 @@ import static org.conflictledger.agreements.domain.AgreementRules.TERM_NOT_RENEW
 import static org.conflictledger.agreements.domain.AgreementRules.TERM_ORDER_TAKEN;
 import static org.conflictledger.agreements.domain.AgreementRules.TERM_UNKNOWN;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,6 +61,9 @@ public class Agreement {
             AgreementStatus.TERMINATED, EnumSet.noneOf(AgreementStatus.class),
             AgreementStatus.SUPERSEDED, EnumSet.noneOf(AgreementStatus.class));
 
+    private static final Set<AgreementStatus> ENTRY_STATUSES =
+            EnumSet.of(AgreementStatus.DRAFT, AgreementStatus.SIGNED, AgreementStatus.IN_FORCE);
+
     @AggregateIdentifier
     private UUID agreementId;
     private AgreementState state = new AgreementState();
@@ -74,6 +82,10 @@ public class Agreement {
                 : details.inForceAt() != null ? AgreementStatus.IN_FORCE
                 : details.signedOn() != null ? AgreementStatus.SIGNED
                 : AgreementStatus.DRAFT;
+        if (!ENTRY_STATUSES.contains(status)) {
+            throw new RuleViolation(INITIAL_STATUS_INVALID, "An agreement enters the record as " + ENTRY_STATUSES
+                    + "; it is suspended, terminated or superseded afterwards, by a status change that says when.");
+        }
         requireConsistent(details, status);
         apply(new AgreementRecorded(command.agreementId(), details, status));
     }
@@ -109,6 +121,13 @@ public class Agreement {
                             + TRANSITIONS.get(current) + ".");
         }
         requireConsistent(state.details(), command.status());
+        AgreementRules.instant(command.effectiveAt(), "A status change's effectiveAt");
+        state.statusChanges().stream().map(StatusChange::effectiveAt).max(Instant::compareTo)
+                .filter(latest -> command.effectiveAt().isBefore(latest))
+                .ifPresent(latest -> {
+                    throw new RuleViolation(STATUS_CHANGE_OUT_OF_ORDER, "The last status change took effect at "
+                            + latest + "; a later one cannot take effect before it (" + command.effectiveAt() + ").");
+                });
         apply(new AgreementStatusChanged(agreementId, current, command.status(), command.effectiveAt()));
     }
 
@@ -147,6 +166,7 @@ public class Agreement {
         if (command.effectiveAt() == null) {
             throw new RuleViolation(EFFECTIVE_AT_MISSING, "An assessment needs the instant it holds from.");
         }
+        AgreementRules.instant(command.effectiveAt(), "An assessment's effectiveAt");
         int score = command.score() == null ? command.status().defaultScore() : command.score();
         if (score < 0 || score > 3) {
             throw new RuleViolation(SCORE_OUT_OF_RANGE, "A Peace Accords Matrix score is 0 to 3, but was " + score + ".");
@@ -168,6 +188,7 @@ public class Agreement {
         if (command.objectedAt() == null) {
             throw new RuleViolation(EFFECTIVE_AT_MISSING, "An objection needs the instant it was made.");
         }
+        AgreementRules.instant(command.objectedAt(), "An objection's objectedAt");
         Objection objection = new Objection(command.party(), command.objectedAt());
         if (term.objections().contains(objection)) {
             return;
@@ -177,11 +198,17 @@ public class Agreement {
 
     @CommandHandler
     public void handle(RecordViolationEvidence command) {
+        if (command.conflictEventId() == null) {
+            throw new RuleViolation(EVIDENCE_INVALID, "Violation evidence names its conflict event.");
+        }
+        if (command.occurredAt() == null) {
+            throw new RuleViolation(EFFECTIVE_AT_MISSING, "Violation evidence needs the instant the violation occurred.");
+        }
+        AgreementRules.instant(command.occurredAt(), "A violation's occurredAt");
         UUID termId = command.termId() != null && state.term(command.termId()).isPresent() ? command.termId() : null;
         var held = state.activeViolation(command.conflictEventId());
         if (held.isPresent()) {
-            if (java.util.Objects.equals(held.get().termId(), termId)
-                    && java.util.Objects.equals(held.get().occurredAt(), command.occurredAt())) {
+            if (Objects.equals(held.get().termId(), termId) && held.get().occurredAt().equals(command.occurredAt())) {
                 return;
             }
             withdraw(command.conflictEventId(), held.get().termId());
@@ -198,6 +225,9 @@ public class Agreement {
 
     @CommandHandler
     public void handle(WithdrawViolationEvidence command) {
+        if (command.conflictEventId() == null) {
+            throw new RuleViolation(EVIDENCE_INVALID, "A withdrawal names the conflict event whose evidence it withdraws.");
+        }
         state.activeViolation(command.conflictEventId())
                 .ifPresent(held -> withdraw(command.conflictEventId(), held.termId()));
     }

@@ -3,9 +3,11 @@ package org.conflictledger.agreements.domain;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,9 +39,12 @@ public final class AgreementRules {
     public static final String SIGNATORIES_MISSING = "signatories-missing";
     public static final String IN_FORCE_WITHOUT_INSTANT = "in-force-without-instant";
     public static final String STATUS_MISSING = "status-missing";
+    public static final String INITIAL_STATUS_INVALID = "initial-status-invalid";
     public static final String STATUS_TRANSITION_INVALID = "status-transition-invalid";
+    public static final String STATUS_CHANGE_OUT_OF_ORDER = "status-change-out-of-order";
     public static final String AGREEMENT_ENDED = "agreement-ended";
     public static final String EFFECTIVE_AT_MISSING = "effective-at-missing";
+    public static final String TIME_OUT_OF_RANGE = "time-out-of-range";
 
     public static final String TERM_ID_MISSING = "term-id-missing";
     public static final String TERM_ID_TAKEN = "term-id-taken";
@@ -67,6 +72,11 @@ public final class AgreementRules {
     public static final int MAX_LIST = 50;
     public static final int MAX_TERMS = 500;
     public static final int MAX_ORDER = 10_000;
+    /** Dates and instants of the record lie within these days (UTC); anything else is a typing error. */
+    public static final LocalDate EARLIEST_DAY = LocalDate.of(1800, 1, 1);
+    public static final LocalDate LATEST_DAY = LocalDate.of(2500, 12, 31);
+    /** No period a term states is longer. */
+    public static final Period LONGEST_PERIOD = Period.ofYears(1000);
 
     private AgreementRules() {
     }
@@ -83,6 +93,8 @@ public final class AgreementRules {
         required(details.kind(), KIND_MISSING, "An agreement needs a kind.");
         required(details.theater(), THEATER_MISSING, "An agreement needs a theater.");
         String zone = zone(details.inForceZone());
+        day(details.signedOn(), "signedOn");
+        instant(details.inForceAt(), "inForceAt");
         List<UUID> signatories = references(details.signatories(), "signatories", null);
         List<UUID> witnesses = references(details.witnesses(), "witnesses", null);
         List<UUID> supersedes = references(details.supersedes(), "supersedes", agreementId);
@@ -106,6 +118,7 @@ public final class AgreementRules {
             throw new RuleViolation(TERM_TEXT_MISSING, "A term needs its text.");
         }
         required(term.category(), CATEGORY_MISSING, "A term needs a category.");
+        day(term.deadline(), "A deadline");
         return new TermDetails(term.order(), text(term.article(), MAX_ARTICLE_LENGTH, "An article reference"), text,
                 term.category(), references(term.obligated(), "obligated", null),
                 references(term.beneficiaries(), "beneficiaries", null), term.deadline(), duration(term.duration()),
@@ -156,11 +169,13 @@ public final class AgreementRules {
             return null;
         }
         if (!positive(duration.period())) {
-            throw new RuleViolation(DURATION_INVALID, "A duration needs a positive period, e.g. P5Y.");
+            throw new RuleViolation(DURATION_INVALID,
+                    "A duration needs a positive period of at most " + LONGEST_PERIOD + ", e.g. P5Y.");
         }
         Period renewal = duration.renewalPeriod() == null ? duration.period() : duration.renewalPeriod();
         if (!positive(renewal)) {
-            throw new RuleViolation(DURATION_INVALID, "A renewal period is positive, e.g. P5Y.");
+            throw new RuleViolation(DURATION_INVALID,
+                    "A renewal period is positive and at most " + LONGEST_PERIOD + ", e.g. P5Y.");
         }
         Period notice = duration.noticePeriod();
         if (notice != null && (!positive(notice) || !shorter(notice, duration.period()) || !shorter(notice, renewal))) {
@@ -170,14 +185,40 @@ public final class AgreementRules {
         return new TermDuration(duration.period(), duration.autoRenew(), duration.autoRenew() ? renewal : null, notice);
     }
 
+    /** Positive and at most {@link #LONGEST_PERIOD}. */
     private static boolean positive(Period period) {
-        return period != null && !period.isZero() && !period.isNegative()
-                && LocalDate.of(2000, 1, 1).plus(period).isAfter(LocalDate.of(2000, 1, 1));
+        if (period == null || period.isZero() || period.isNegative()) {
+            return false;
+        }
+        LocalDate base = LocalDate.of(2000, 1, 1);
+        try {
+            return base.plus(period).isAfter(base) && !base.plus(period).isAfter(base.plus(LONGEST_PERIOD));
+        } catch (DateTimeException | ArithmeticException e) {
+            return false;
+        }
     }
 
+    /** Compares two periods already known to be {@link #positive}. */
     private static boolean shorter(Period a, Period b) {
         LocalDate base = LocalDate.of(2000, 1, 1);
         return base.plus(a).isBefore(base.plus(b));
+    }
+
+    /** A day of the record lies between {@link #EARLIEST_DAY} and {@link #LATEST_DAY}. */
+    static void day(LocalDate day, String what) {
+        if (day != null && (day.isBefore(EARLIEST_DAY) || day.isAfter(LATEST_DAY))) {
+            throw new RuleViolation(TIME_OUT_OF_RANGE,
+                    what + " lies between " + EARLIEST_DAY + " and " + LATEST_DAY + ", but was " + day + ".");
+        }
+    }
+
+    /** An instant of the record lies within those days (UTC). */
+    static void instant(Instant instant, String what) {
+        if (instant != null && (instant.isBefore(EARLIEST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
+                || !instant.isBefore(LATEST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))) {
+            throw new RuleViolation(TIME_OUT_OF_RANGE,
+                    what + " lies between " + EARLIEST_DAY + " and " + LATEST_DAY + ", but was " + instant + ".");
+        }
     }
 
     private static List<Quantity> quantities(List<Quantity> quantities) {

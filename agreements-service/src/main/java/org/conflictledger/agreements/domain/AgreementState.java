@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -120,5 +121,21 @@ public final class AgreementState {
         }
         return statusChanges.stream().filter(c -> c.status().isFinal()).map(StatusChange::effectiveAt)
                 .reduce((first, second) -> second);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AgreementState that
+                && Objects.equals(agreementId, that.agreementId)
+                && Objects.equals(details, that.details)
+                && Objects.equals(status, that.status)
+                && Objects.equals(statusChanges, that.statusChanges)
+                && Objects.equals(terms, that.terms)
+                && Objects.equals(violations, that.violations);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(agreementId, details, status, statusChanges, terms, violations);
     }
 }

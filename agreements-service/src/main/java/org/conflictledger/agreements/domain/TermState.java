@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -105,5 +106,19 @@ public final class TermState {
 
     void object(Objection objection) {
         objections.add(objection);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TermState that
+                && Objects.equals(termId, that.termId)
+                && Objects.equals(details, that.details)
+                && Objects.equals(assessments, that.assessments)
+                && Objects.equals(objections, that.objections);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(termId, details, assessments, objections);
     }
 }

@@ -17,6 +17,7 @@ import org.conflictledger.contracts.ConflictEventTypes;
 import org.conflictledger.platform.api.AuditContext;
 import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.audit.AuditMetadata;
+import org.conflictledger.platform.audit.AuditTrail;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -42,12 +43,12 @@ public class ViolationEvidenceUpdater {
     private static final Logger LOG = Logger.getLogger(ViolationEvidenceUpdater.class);
 
     private final ConflictEventDirectory conflictEvents;
-    private final AgreementQueries agreements;
+    private final AuditTrail audit;
     private final Writes writes;
 
-    ViolationEvidenceUpdater(ConflictEventDirectory conflictEvents, AgreementQueries agreements, Writes writes) {
+    ViolationEvidenceUpdater(ConflictEventDirectory conflictEvents, AuditTrail audit, Writes writes) {
         this.conflictEvents = conflictEvents;
-        this.agreements = agreements;
+        this.audit = audit;
         this.writes = writes;
     }
 
@@ -77,7 +78,9 @@ public class ViolationEvidenceUpdater {
     }
 
     private void record(UUID agreementId, ConflictEventLink link, JsonNode cloudEvent) {
-        Optional<AgreementState> agreement = agreements.byId(agreementId).map(AgreementView::state);
+        // From the event store, not the read model: a read model being rebuilt must not lose a violation.
+        Optional<AgreementState> agreement = AgreementQueries.fold(audit.eventsUpTo(agreementId.toString(), Instant.MAX))
+                .map(AgreementView::state);
         if (agreement.isEmpty()) {
             LOG.warnf("Conflict event %s reports a violation of agreement %s, which this record does not hold; not recorded",
                     link.conflictEventId, agreementId);
@@ -95,7 +98,8 @@ public class ViolationEvidenceUpdater {
     }
 
     private void send(Object command, JsonNode cloudEvent, String reason) {
-        String correlationId = cloudEvent.path(CloudEventAttributes.CORRELATION_ID).asText(null);
+        String correlationId = cloudEvent.path(CloudEventAttributes.CORRELATION_ID)
+                .asText(cloudEvent.path(CloudEventAttributes.ID).asText());
         AuditContext context = new AuditContext(PRINCIPAL, correlationId, reason, List.of());
         try {
             writes.send(command, context, Map.of(AuditMetadata.CAUSATION_ID, cloudEvent.path(CloudEventAttributes.ID).asText()));

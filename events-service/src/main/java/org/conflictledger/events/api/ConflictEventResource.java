@@ -60,7 +60,6 @@ import org.conflictledger.platform.audit.ChainVerification;
 import org.conflictledger.platform.axon.ReadModels;
 import org.conflictledger.platform.domain.RuleViolation;
 import org.conflictledger.platform.idempotency.IdempotencyKeys;
-import org.conflictledger.platform.idempotency.IdempotentRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -124,23 +123,11 @@ public class ConflictEventResource {
                            @Parameter(description = "Makes a retried report return the first result")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Context HttpHeaders headers) {
-        UUID id = UUID.randomUUID();
-        IdempotentRequest request = idempotency.request(EventsWriteConfiguration.RECORD.name(), idempotencyKey, body,
-                id.toString());
-        if (request != null) {
-            var earlier = idempotency.earlierResult(request);
-            if (earlier.isPresent()) {
-                return created(UUID.fromString(earlier.get()));
-            }
-        }
-        ConflictEventDetails details = mapping.details(body);
-        try {
-            writes.send(new ReportConflictEvent(id, details), writes.context(headers, body.reason(), body.sources()),
-                    request == null ? Map.of() : request.toMetaData());
-        } catch (IdempotencyKeys.DuplicateRequest raced) {
-            return created(UUID.fromString(idempotency.earlierResult(request).orElseThrow()));
-        }
-        return created(id);
+        UUID newId = UUID.randomUUID();
+        String id = idempotency.createOnce(EventsWriteConfiguration.RECORD.name(), idempotencyKey, body,
+                newId.toString(), claim -> writes.send(new ReportConflictEvent(newId, mapping.details(body)),
+                        writes.context(headers, body.reason(), body.sources()), claim));
+        return created(UUID.fromString(id));
     }
 
     @GET

@@ -27,7 +27,8 @@ import java.util.Set;
 public class Patches {
     private static final ObjectMapper JSON = LedgerObjectMapper.create();
     private static final ObjectMapper STRICT_JSON = LedgerObjectMapper.create()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private final Validator validator;
 

@@ -19,7 +19,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -72,6 +74,31 @@ public class IdempotencyKeys {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not look up an idempotency key", e);
         }
+    }
+
+    /**
+     * Creates a record at most once per Idempotency-Key: with no key, or a key not used yet, runs
+     * {@code create} with the metadata that claims the key (empty without one) and answers
+     * {@code newRecordId}; with a key already used for the same body, answers the id the first
+     * request created and creates nothing; a key used for another body is a 409.
+     */
+    public String createOnce(String scope, String key, Object body, String newRecordId,
+                             Consumer<Map<String, Object>> create) {
+        IdempotentRequest request = request(scope, key, body, newRecordId);
+        if (request == null) {
+            create.accept(Map.of());
+            return newRecordId;
+        }
+        Optional<String> earlier = earlierResult(request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            create.accept(request.toMetaData());
+        } catch (DuplicateRequest raced) {
+            return earlierResult(request).orElseThrow();
+        }
+        return newRecordId;
     }
 
     /** Claims the key of a command that carries one, in the command's transaction. */
