@@ -1,5 +1,6 @@
 package org.conflictledger.agreements.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictledger.agreements.domain.AgreementTestData.AGDAM_TERM;
 import static org.conflictledger.agreements.domain.AgreementTestData.AGREEMENT;
 import static org.conflictledger.agreements.domain.AgreementTestData.ARMENIA;
@@ -183,6 +184,8 @@ class AddingATermTest {
             "P0D, null, null",
             "P-1Y, null, null",
             "P1Y-13M, null, null",
+            "P0D, P5Y, null",
+            "P-1Y, P1Y, null",
             "P5Y, P0D, null",
             "P5Y, P-5Y, null",
             "P5Y, P5Y, P0D",
@@ -280,7 +283,7 @@ class AddingATermTest {
     void termsAreKeptInTheirOrder() {
         AgreementState state = AgreementTestData.stateOf(recorded(), agdamAdded(), ceasefireAdded(),
                 AgreementTestData.peacekeepingAdded());
-        org.assertj.core.api.Assertions.assertThat(state.terms()).extracting(TermState::termId)
+        assertThat(state.terms()).extracting(TermState::termId)
                 .containsExactly(CEASEFIRE_TERM, AGDAM_TERM, PEACEKEEPING_TERM);
     }
 }

@@ -106,6 +106,7 @@ class AgreementJsonTest {
                 MAPPER.writeValueAsString(readBack)).path("state")), AgreementState.class);
 
         assertThat(MAPPER.writeValueAsString(state)).isEqualTo(MAPPER.writeValueAsString(stateBuiltFromEvents()));
+        assertThat(state).isEqualTo(stateBuiltFromEvents());
     }
 
     @Test
@@ -116,6 +117,7 @@ class AgreementJsonTest {
         AgreementState readBack = MAPPER.readValue(json, AgreementState.class);
 
         assertThat(MAPPER.writeValueAsString(readBack)).isEqualTo(json);
+        assertThat(readBack).isEqualTo(original).hasSameHashCodeAs(original);
         assertThat(readBack.agreementId()).isEqualTo(AGREEMENT);
         assertThat(readBack.details()).isEqualTo(original.details());
         assertThat(readBack.status()).isEqualTo(AgreementStatus.SUSPENDED);

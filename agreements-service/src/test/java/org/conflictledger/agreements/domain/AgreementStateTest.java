@@ -9,6 +9,7 @@ import static org.conflictledger.agreements.domain.AgreementTestData.stateOf;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.conflictledger.contracts.AgreementStatus;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class AgreementStateTest {
     @Test
     void aCorrectionReplacesTheDetailsAndKeepsTheStatus() {
         AgreementState state = stateOf(recorded(), new AgreementCorrected(AGREEMENT,
-                trilateralStatement().inForceAt(at("2020-11-10T00:00:00Z")).build(), java.util.List.of("inForceAt")));
+                trilateralStatement().inForceAt(at("2020-11-10T00:00:00Z")).build(), List.of("inForceAt")));
 
         assertThat(state.details().inForceAt()).isEqualTo(at("2020-11-10T00:00:00Z"));
         assertThat(state.status()).isEqualTo(AgreementStatus.IN_FORCE);

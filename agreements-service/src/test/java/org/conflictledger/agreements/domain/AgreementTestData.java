@@ -52,6 +52,7 @@ final class AgreementTestData {
     private AgreementTestData() {
     }
 
+    /** A fixture for the aggregate, with Axon's check that a command leaves only the state its events rebuild. */
     static FixtureConfiguration<Agreement> fixture() {
         return new AggregateTestFixture<>(Agreement.class);
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -47,6 +48,18 @@ class ChangingTheStatusTest {
         fixture = fixture();
     }
 
+    /** When the agreement reached a status it was not recorded with; before {@link #EFFECTIVE}. */
+    private static final Instant EARLIER = Instant.parse("2021-03-01T00:00:00Z");
+
+    /** The events that leave the agreement in a status: it is recorded a draft, signed or in force, then changed. */
+    private static List<Object> historyTo(AgreementStatus status) {
+        return switch (status) {
+            case DRAFT, SIGNED, IN_FORCE -> List.of(recorded(status));
+            case SUSPENDED, TERMINATED, SUPERSEDED -> List.of(recorded(),
+                    new AgreementStatusChanged(AGREEMENT, AgreementStatus.IN_FORCE, status, EARLIER));
+        };
+    }
+
     private static ChangeAgreementStatus change(AgreementStatus status) {
         return new ChangeAgreementStatus(AGREEMENT, null, status, EFFECTIVE);
     }
@@ -62,7 +75,7 @@ class ChangingTheStatusTest {
     @MethodSource("everyMove")
     void aStatusMayBeFollowedOnlyByTheStatusesTheLifecycleAllows(AgreementStatus from, AgreementStatus to,
             boolean allowed) {
-        var result = fixture.given(recorded(from)).when(change(to));
+        var result = fixture.given(historyTo(from)).when(change(to));
         if (allowed) {
             result.expectSuccessfulHandlerExecution()
                     .expectEvents(new AgreementStatusChanged(AGREEMENT, from, to, EFFECTIVE));
@@ -80,17 +93,8 @@ class ChangingTheStatusTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("everyMoveFromAFinalStatus")
     void anAgreementThatEndedCannotChangeStatus(AgreementStatus from, AgreementStatus to) {
-        fixture.given(recorded(from))
+        fixture.given(historyTo(from))
                 .when(change(to))
-                .expectNoEvents()
-                .expectException(violates(AgreementRules.AGREEMENT_ENDED));
-    }
-
-    @Test
-    void anAgreementTerminatedByAStatusChangeCannotChangeStatusEither() {
-        fixture.given(recorded(), new AgreementStatusChanged(AGREEMENT, AgreementStatus.IN_FORCE,
-                        AgreementStatus.TERMINATED, EFFECTIVE))
-                .when(change(AgreementStatus.IN_FORCE))
                 .expectNoEvents()
                 .expectException(violates(AgreementRules.AGREEMENT_ENDED));
     }
@@ -98,7 +102,7 @@ class ChangingTheStatusTest {
     @ParameterizedTest
     @EnumSource(AgreementStatus.class)
     void movingToTheStatusItHasChangesNothing(AgreementStatus status) {
-        fixture.given(recorded(status))
+        fixture.given(historyTo(status))
                 .when(change(status))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -106,8 +110,7 @@ class ChangingTheStatusTest {
 
     @Test
     void aSuspendedAgreementCanComeBackIntoForce() {
-        fixture.given(recorded(), new AgreementStatusChanged(AGREEMENT, AgreementStatus.IN_FORCE,
-                        AgreementStatus.SUSPENDED, Instant.parse("2021-03-01T00:00:00Z")))
+        fixture.given(historyTo(AgreementStatus.SUSPENDED))
                 .when(change(AgreementStatus.IN_FORCE))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AgreementStatusChanged(AGREEMENT, AgreementStatus.SUSPENDED,
@@ -155,6 +158,38 @@ class ChangingTheStatusTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AgreementStatusChanged(AGREEMENT, AgreementStatus.DRAFT, AgreementStatus.SIGNED,
                         EFFECTIVE));
+    }
+
+    // --- valid time
+
+    @Test
+    void aStatusChangeCannotTakeEffectBeforeTheLastOne() {
+        fixture.given(historyTo(AgreementStatus.SUSPENDED))
+                .when(new ChangeAgreementStatus(AGREEMENT, null, AgreementStatus.IN_FORCE, EARLIER.minusSeconds(1)))
+                .expectNoEvents()
+                .expectException(violates(AgreementRules.STATUS_CHANGE_OUT_OF_ORDER));
+    }
+
+    @Test
+    void aStatusChangeMayTakeEffectAtTheSameInstantAsTheLastOne() {
+        fixture.given(historyTo(AgreementStatus.SUSPENDED))
+                .when(new ChangeAgreementStatus(AGREEMENT, null, AgreementStatus.TERMINATED, EARLIER))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AgreementStatusChanged(AGREEMENT, AgreementStatus.SUSPENDED,
+                        AgreementStatus.TERMINATED, EARLIER));
+    }
+
+    @Test
+    void theOrderIsCheckedAgainstTheLatestChangeInValidTime() {
+        fixture.given(recorded(),
+                        new AgreementStatusChanged(AGREEMENT, AgreementStatus.IN_FORCE, AgreementStatus.SUSPENDED,
+                                EARLIER),
+                        new AgreementStatusChanged(AGREEMENT, AgreementStatus.SUSPENDED, AgreementStatus.IN_FORCE,
+                                EFFECTIVE))
+                .when(new ChangeAgreementStatus(AGREEMENT, null, AgreementStatus.SUSPENDED,
+                        EFFECTIVE.minusSeconds(1)))
+                .expectNoEvents()
+                .expectException(violates(AgreementRules.STATUS_CHANGE_OUT_OF_ORDER));
     }
 
     // --- versions

@@ -1,5 +1,6 @@
 package org.conflictledger.agreements.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictledger.agreements.domain.AgreementDetailsBuilder.bareDraft;
 import static org.conflictledger.agreements.domain.AgreementDetailsBuilder.trilateralStatement;
 import static org.conflictledger.agreements.domain.AgreementTestData.AGDAM_TERM;
@@ -21,11 +22,12 @@ import static org.conflictledger.agreements.domain.AgreementTestData.violates;
 import static org.conflictledger.agreements.domain.TermDetailsBuilder.agdam;
 import static org.conflictledger.agreements.domain.TermDetailsBuilder.ceasefire;
 import static org.conflictledger.agreements.domain.TermDetailsBuilder.peacekeeping;
-import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conflictledger.contracts.AgreementKind;
@@ -83,7 +85,7 @@ class CorrectingAnAgreementTest {
                 .signedOn(LocalDate.of(2020, 11, 10)).signedPlace("Baku")
                 .inForceAt(Instant.parse("2020-11-10T00:00:00Z")).inForceZone("Asia/Baku")
                 .signatories(RUSSIA).witnesses(TURKEY).supersedes(OTHER_AGREEMENT)
-                .complements(java.util.UUID.fromString("30000000-0000-0000-0000-000000000004"))
+                .complements(UUID.fromString("30000000-0000-0000-0000-000000000004"))
                 .paxAgreementId("2258");
         expectCorrected(corrected, corrected, "complements", "inForceAt", "inForceZone", "kind", "paxAgreementId",
                 "signatories", "signedOn", "signedPlace", "supersedes", "theater", "title", "witnesses");
@@ -169,7 +171,7 @@ class CorrectingAnAgreementTest {
         TermDetailsBuilder corrected = agdam().order(3).article("3").text("Another text")
                 .category(TermCategory.WITHDRAWAL).obligated(RUSSIA).beneficiaries(ARMENIA).deadline(null)
                 .duration("P1Y", false, null, null)
-                .quantities(new Quantity(java.math.BigDecimal.ONE, "km", null))
+                .quantities(new Quantity(BigDecimal.ONE, "km", null))
                 .conditions(new TermCondition(TermCondition.ConditionKind.AFTER, CEASEFIRE_TERM));
         fixture.given(recorded(), ceasefireAdded(), agdamAdded())
                 .when(new CorrectTerm(AGREEMENT, null, AGDAM_TERM, corrected.build()))

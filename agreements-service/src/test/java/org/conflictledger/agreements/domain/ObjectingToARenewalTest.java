@@ -18,8 +18,10 @@ import static org.conflictledger.agreements.domain.TermDetailsBuilder.peacekeepi
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.conflictledger.contracts.AgreementStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +37,7 @@ class ObjectingToARenewalTest {
         fixture = fixture();
     }
 
-    private static ObjectToTermRenewal objection(java.util.UUID party, Instant at) {
+    private static ObjectToTermRenewal objection(UUID party, Instant at) {
         return new ObjectToTermRenewal(AGREEMENT, null, PEACEKEEPING_TERM, party, at);
     }
 
@@ -62,7 +64,7 @@ class ObjectingToARenewalTest {
     @Test
     void aWitnessIsNotASignatory() {
         fixture.given(new AgreementRecorded(AGREEMENT, trilateralStatement().signatories(AZERBAIJAN, ARMENIA)
-                        .witnesses(RUSSIA).build(), org.conflictledger.contracts.AgreementStatus.IN_FORCE),
+                        .witnesses(RUSSIA).build(), AgreementStatus.IN_FORCE),
                         peacekeepingAdded())
                 .when(objection(RUSSIA, APR_1_2025))
                 .expectNoEvents()
@@ -72,7 +74,7 @@ class ObjectingToARenewalTest {
     @Test
     void aPartyAddedAsSignatoryByACorrectionCanObject() {
         fixture.given(new AgreementRecorded(AGREEMENT, trilateralStatement().signatories(AZERBAIJAN, ARMENIA).build(),
-                                org.conflictledger.contracts.AgreementStatus.IN_FORCE),
+                                AgreementStatus.IN_FORCE),
                         peacekeepingAdded(),
                         new AgreementCorrected(AGREEMENT, trilateralStatement().build(), List.of("signatories")))
                 .when(objection(RUSSIA, APR_1_2025))

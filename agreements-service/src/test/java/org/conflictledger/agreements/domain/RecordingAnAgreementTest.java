@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Recording an agreement: its status, the consistency of status and details, and the normalisation of its details. */
@@ -79,8 +80,14 @@ class RecordingAnAgreementTest {
     @Test
     void theStatusGivenWinsOverTheDefault() {
         expectRecorded(trilateralStatement(), AgreementStatus.SIGNED, trilateralStatement(), AgreementStatus.SIGNED);
-        expectRecorded(trilateralStatement(), AgreementStatus.SUPERSEDED, trilateralStatement(),
-                AgreementStatus.SUPERSEDED);
+        expectRecorded(trilateralStatement(), AgreementStatus.DRAFT, trilateralStatement(), AgreementStatus.DRAFT);
+    }
+
+    /** Suspended, terminated and superseded need the instant they took effect: a status change says it. */
+    @ParameterizedTest
+    @EnumSource(value = AgreementStatus.class, names = {"SUSPENDED", "TERMINATED", "SUPERSEDED"})
+    void anAgreementEntersTheRecordAsADraftSignedOrInForce(AgreementStatus status) {
+        expectViolation(trilateralStatement(), status, AgreementRules.INITIAL_STATUS_INVALID);
     }
 
     @Test
@@ -90,9 +97,15 @@ class RecordingAnAgreementTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = AgreementStatus.class, names = "DRAFT", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = AgreementStatus.class, names = {"SIGNED", "IN_FORCE"})
     void anAgreementBeyondADraftNeedsASignatory(AgreementStatus status) {
         expectViolation(trilateralStatement().signatories(), status, AgreementRules.SIGNATORIES_MISSING);
+    }
+
+    @Test
+    void anAgreementSignedOrInForceByDefaultNeedsASignatory() {
+        expectViolation(trilateralStatement().signatories(), null, AgreementRules.SIGNATORIES_MISSING);
+        expectViolation(trilateralStatement().signatories().inForceAt(null), null, AgreementRules.SIGNATORIES_MISSING);
     }
 
     @Test
@@ -120,10 +133,10 @@ class RecordingAnAgreementTest {
     // --- texts
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "\t\n"})
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "\t\n"})
     void anAgreementNeedsATitle(String title) {
         expectViolation(trilateralStatement().title(title), null, AgreementRules.TITLE_MISSING);
-        expectViolation(trilateralStatement().title(null), null, AgreementRules.TITLE_MISSING);
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.conflictledger.agreements.domain.AgreementTestData.stateOf;
 import static org.conflictledger.agreements.domain.AgreementTestData.violated;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -165,9 +166,9 @@ class TermStateTest {
     void aCorrectionReplacesTheDetailsAndKeepsTheAssessments() {
         TermState term = agdam(assessed(AGDAM_TERM, 0, ComplianceStatus.IN_PROGRESS, at("2020-11-15T00:00:00Z")),
                 new TermCorrected(AGREEMENT, AGDAM_TERM, TermDetailsBuilder.agdam()
-                        .deadline(java.time.LocalDate.of(2020, 11, 25)).build(), List.of("deadline")));
+                        .deadline(LocalDate.of(2020, 11, 25)).build(), List.of("deadline")));
 
-        assertThat(term.details().deadline()).isEqualTo(java.time.LocalDate.of(2020, 11, 25));
+        assertThat(term.details().deadline()).isEqualTo(LocalDate.of(2020, 11, 25));
         assertThat(term.overdueAt(DEC_2_2020.minusSeconds(7 * 24 * 3600), MOSCOW)).isFalse();
         assertThat(term.compliance()).isEqualTo(ComplianceStatus.IN_PROGRESS);
     }

@@ -20,12 +20,11 @@ import static org.conflictledger.agreements.domain.AgreementTestData.violates;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conflictledger.contracts.ComplianceStatus;
-import org.conflictledger.platform.domain.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,11 +42,11 @@ class ViolationEvidenceTest {
         fixture = fixture();
     }
 
-    private static RecordViolationEvidence report(java.util.UUID conflictEvent, java.util.UUID term, Instant at) {
+    private static RecordViolationEvidence report(UUID conflictEvent, UUID term, Instant at) {
         return new RecordViolationEvidence(AGREEMENT, conflictEvent, term, "1", at);
     }
 
-    private static ViolationEvidenceRecorded reported(java.util.UUID conflictEvent, java.util.UUID term, Instant at) {
+    private static ViolationEvidenceRecorded reported(UUID conflictEvent, UUID term, Instant at) {
         return new ViolationEvidenceRecorded(AGREEMENT, conflictEvent, term, "1", at);
     }
 
@@ -230,6 +229,18 @@ class ViolationEvidenceTest {
     }
 
     @Test
+    void withdrawingAViolationReportedAgainWithdrawsOnlyItsNewAssessment() {
+        fixture.given(recorded(), ceasefireAdded(), reported(VIOLATION, CEASEFIRE_TERM, DEC_1_2020),
+                        violated(CEASEFIRE_TERM, 0, VIOLATION, DEC_1_2020),
+                        new ViolationEvidenceWithdrawn(AGREEMENT, VIOLATION, CEASEFIRE_TERM, List.of(0)),
+                        reported(VIOLATION, CEASEFIRE_TERM, DEC_1_2020),
+                        violated(CEASEFIRE_TERM, 1, VIOLATION, DEC_1_2020))
+                .when(new WithdrawViolationEvidence(AGREEMENT, VIOLATION))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ViolationEvidenceWithdrawn(AGREEMENT, VIOLATION, CEASEFIRE_TERM, List.of(1)));
+    }
+
+    @Test
     void withdrawingAMovedViolationWithdrawsOnlyTheAssessmentStillStanding() {
         fixture.given(recorded(), ceasefireAdded(), agdamAdded(),
                         reported(VIOLATION, CEASEFIRE_TERM, DEC_1_2020),
@@ -264,26 +275,34 @@ class ViolationEvidenceTest {
                 new ViolationRecord(VIOLATION, CEASEFIRE_TERM, "1", DEC_1_2020, true));
     }
 
-    // --- bugs
+    // --- what a violation needs
 
     @Test
-    @Disabled("bug: RecordViolationEvidence on a term does not check occurredAt; the automatic assessment gets a null"
-            + " effectiveAt and TermState.compliance()/complianceAt() then throw NullPointerException")
-    void aViolationOfATermWithoutTheInstantItOccurredIsRefused() {
+    void aViolationNeedsTheInstantItOccurred() {
         fixture.given(recorded(), ceasefireAdded())
                 .when(report(VIOLATION, CEASEFIRE_TERM, null))
+                .expectNoEvents()
+                .expectException(violates(AgreementRules.EFFECTIVE_AT_MISSING));
+        fixture.given(recorded())
+                .when(report(VIOLATION, null, null))
                 .expectNoEvents()
                 .expectException(violates(AgreementRules.EFFECTIVE_AT_MISSING));
     }
 
     @Test
-    @Disabled("bug: RecordViolationEvidence does not check conflictEventId; a ViolationRecord with a null conflict event"
-            + " is kept and every later RecordViolationEvidence/WithdrawViolationEvidence fails with"
-            + " NullPointerException in AgreementState.activeViolation")
-    void aViolationWithoutAConflictEventIsRefused() {
+    void aViolationNamesItsConflictEvent() {
         fixture.given(recorded(), ceasefireAdded())
                 .when(report(null, CEASEFIRE_TERM, DEC_1_2020))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(violates(AgreementRules.EVIDENCE_INVALID));
+    }
+
+    @Test
+    void aWithdrawalNamesItsConflictEvent() {
+        fixture.given(recorded(), ceasefireAdded(), reported(VIOLATION, CEASEFIRE_TERM, DEC_1_2020),
+                        violated(CEASEFIRE_TERM, 0, VIOLATION, DEC_1_2020))
+                .when(new WithdrawViolationEvidence(AGREEMENT, null))
+                .expectNoEvents()
+                .expectException(violates(AgreementRules.EVIDENCE_INVALID));
     }
 }
