@@ -18,7 +18,7 @@ public class AgreementListQuery {
     @Parameter(description = "CEASEFIRE, ARMISTICE, MEMORANDUM or PEACE_AGREEMENT", example = "CEASEFIRE")
     public String kind;
     @QueryParam("signatory")
-    @Parameter(description = "Agreements this actor signed (id or key)", example = "RUS-PRESIDENT")
+    @Parameter(description = "Agreements this actor signed (id or key)", example = "PUTIN")
     public String signatory;
     @QueryParam("inForceAt")
     @Parameter(description = "Agreements in force at this instant (ISO 8601, UTC)", example = "2020-12-01T00:00:00Z")

@@ -14,7 +14,7 @@ import org.conflictledger.platform.audit.ChainVerification;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
@@ -66,11 +66,14 @@ public class AgreementRecords {
         }
     }
 
-    /** An instant, or a day (its start in UTC); null when not given. */
-    public static Instant instantOrDay(String name, String text) {
+    /**
+     * An instant, or a day: its start in the agreement's time zone (so "overdue on 2 December" means from
+     * midnight there, where its deadlines end); null when not given.
+     */
+    public static Instant instantOrDay(String name, String text, ZoneId zone) {
         if (text != null && text.strip().length() == 10) {
             try {
-                return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return LocalDate.parse(text.strip()).atStartOfDay(zone).toInstant();
             } catch (DateTimeParseException e) {
                 throw new InvalidRequest(name, "must be an instant (2020-12-02T00:00:00Z) or a day (2020-12-02)");
             }

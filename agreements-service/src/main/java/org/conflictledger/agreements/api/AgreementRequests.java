@@ -40,7 +40,7 @@ public final class AgreementRequests {
             @Size(max = 200) @Schema(example = "Moscow") String signedPlace,
             @Schema(description = "The instant it takes effect (UTC)", example = "2020-11-09T21:00:00Z") Instant inForceAt,
             @Size(max = 64) @Schema(description = "The time zone the agreement states its times in (default UTC); deadlines end at midnight there", example = "Europe/Moscow") String inForceZone,
-            @Size(max = 50) @Schema(description = "Who signed it (ids or keys)", example = "[\"AZE-PRESIDENT\", \"ARM-PM\", \"RUS-PRESIDENT\"]")
+            @Size(max = 50) @Schema(description = "Who signed it (ids or keys)", example = "[\"ALIYEV\", \"PASHINYAN\", \"PUTIN\"]")
             List<@NotBlank @Size(max = 64) String> signatories,
             @Size(max = 50) @Schema(description = "Who witnessed it (ids or keys)") List<@NotBlank @Size(max = 64) String> witnesses,
             @Size(max = 50) @Schema(description = "Agreements this one supersedes") List<@NotNull UUID> supersedes,

@@ -213,12 +213,12 @@ public class AgreementResource {
             description = "For each term with a duration, at an instant (default now): the period running, when it expires, when the window to object to its renewal closes, how often it has renewed and whether it will renew. Periods are counted in the agreement's time zone from its entry into force.")
     @APIResponse(responseCode = "200", description = "The schedule", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Schedule.class)))
     public AgreementRepresentations.Schedule schedule(@Parameter(description = AGREEMENT_ID) @PathParam("id") String idText,
-                                                      @Parameter(description = "An instant (ISO 8601, UTC); a day means its start in UTC", example = "2026-12-01T00:00:00Z")
+                                                      @Parameter(description = "An instant (ISO 8601, UTC); a day means its start in the agreement's time zone", example = "2026-12-01T00:00:00Z")
                                                       @QueryParam("at") String atText) {
         UUID id = AgreementRecords.id(idText);
-        Instant at = AgreementRecords.instantOrDay("at", atText);
-        Instant when = at == null ? Instant.now() : at;
         AgreementState state = records.current(id).state();
+        Instant at = AgreementRecords.instantOrDay("at", atText, state.zone());
+        Instant when = at == null ? Instant.now() : at;
         List<TermSchedule> items = state.terms().stream().filter(t -> t.details().duration() != null)
                 .map(t -> TermSchedule.of(state, t, when)).toList();
         return new AgreementRepresentations.Schedule(id, when, items);

@@ -6,10 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The query parameters of an agreement's term list, parsed by the resource (a bad value is a 400 naming it). */
 public class TermListQuery {
     @QueryParam("overdueAt")
-    @Parameter(description = "Only terms overdue at this instant (deadline passed, not fulfilled); compliance is then shown as of it. A day (2020-12-02) means its start in UTC.", example = "2020-12-02T00:00:00Z")
+    @Parameter(description = "Only terms overdue at this instant (deadline passed, not fulfilled); compliance is then shown as of it. A day (2020-12-02) means its start in the agreement's time zone.", example = "2020-12-02T00:00:00Z")
     public String overdueAt;
     @QueryParam("at")
-    @Parameter(description = "The instant compliance and overdue are evaluated at (default now, or overdueAt)", example = "2020-12-02T00:00:00Z")
+    @Parameter(description = "The instant compliance and overdue are evaluated at (default now, or overdueAt); a day means its start in the agreement's time zone", example = "2020-12-02T00:00:00Z")
     public String at;
     @QueryParam("category")
     @Parameter(description = "Term category", example = "TERRITORIAL_TRANSFER")

@@ -115,15 +115,15 @@ public class TermResource {
                          @BeanParam TermListQuery query, @Context UriInfo uri) {
         UUID id = AgreementRecords.id(idText);
         int limit = QueryParameters.limit(query.limit);
-        Instant overdueAt = AgreementRecords.instantOrDay("overdueAt", query.overdueAt);
-        Instant givenAt = AgreementRecords.instantOrDay("at", query.at);
+        AgreementView view = records.view(id, QueryParameters.instant("asOf", query.asOf));
+        AgreementState agreement = view.state();
+        Instant overdueAt = AgreementRecords.instantOrDay("overdueAt", query.overdueAt, agreement.zone());
+        Instant givenAt = AgreementRecords.instantOrDay("at", query.at, agreement.zone());
         Instant at = givenAt != null ? givenAt : overdueAt != null ? overdueAt : Instant.now();
         TermCategory category = QueryParameters.enumValue("category", query.category, TermCategory.class);
         ComplianceStatus status = QueryParameters.enumValue("status", query.status, ComplianceStatus.class);
         UUID obligated = query.obligated == null ? null : mapping.actorIdForFilter(query.obligated, "obligated");
         int after = afterOrder(Cursors.decode(query.cursor));
-        AgreementView view = records.view(id, QueryParameters.instant("asOf", query.asOf));
-        AgreementState agreement = view.state();
         Stream<TermState> terms = agreement.terms().stream().filter(t -> t.details().order() > after);
         if (overdueAt != null) {
             terms = terms.filter(t -> t.overdueAt(overdueAt, agreement.zone()));
@@ -149,10 +149,11 @@ public class TermResource {
     @APIResponse(responseCode = "200", description = "The term", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Term.class)))
     public Response read(@Parameter(description = AgreementResource.AGREEMENT_ID) @PathParam("id") String idText,
                          @Parameter(description = TERM_ID) @PathParam("termId") String termIdText,
-                         @Parameter(description = "The instant compliance and overdue are evaluated at; a day means its start in UTC", example = "2020-12-02")
+                         @Parameter(description = "The instant compliance and overdue are evaluated at; a day means its start in the agreement's time zone", example = "2020-12-02")
                          @jakarta.ws.rs.QueryParam("at") String atText) {
-        Instant at = AgreementRecords.instantOrDay("at", atText);
-        return termResponse(AgreementRecords.id(idText), termIdText, at == null ? Instant.now() : at, Response.Status.OK);
+        UUID id = AgreementRecords.id(idText);
+        Instant at = AgreementRecords.instantOrDay("at", atText, records.current(id).state().zone());
+        return termResponse(id, termIdText, at == null ? Instant.now() : at, Response.Status.OK);
     }
 
     @POST

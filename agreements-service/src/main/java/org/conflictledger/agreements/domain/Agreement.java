@@ -268,7 +268,8 @@ public class Agreement {
             throw new RuleViolation(IN_FORCE_WITHOUT_INSTANT,
                     "An agreement in force needs the instant it took effect (inForceAt).");
         }
-        if (status != AgreementStatus.DRAFT && details.signatories().isEmpty()) {
+        // A draft may be abandoned (terminated) unsigned; signed and in-force agreements name who signed.
+        if ((status == AgreementStatus.SIGNED || status == AgreementStatus.IN_FORCE) && details.signatories().isEmpty()) {
             throw new RuleViolation(SIGNATORIES_MISSING, "A signed agreement needs at least one signatory.");
         }
     }

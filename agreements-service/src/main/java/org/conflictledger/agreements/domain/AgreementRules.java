@@ -172,7 +172,9 @@ public final class AgreementRules {
             throw new RuleViolation(DURATION_INVALID,
                     "A duration needs a positive period of at most " + LONGEST_PERIOD + ", e.g. P5Y.");
         }
-        Period renewal = duration.renewalPeriod() == null ? duration.period() : duration.renewalPeriod();
+        // Without automatic renewal there is no renewal period to check, and none is kept.
+        Period renewal = !duration.autoRenew() ? duration.period()
+                : duration.renewalPeriod() == null ? duration.period() : duration.renewalPeriod();
         if (!positive(renewal)) {
             throw new RuleViolation(DURATION_INVALID,
                     "A renewal period is positive and at most " + LONGEST_PERIOD + ", e.g. P5Y.");

@@ -73,7 +73,7 @@ public record TermSchedule(
             boolean willRenew = duration.autoRenew() && !objected(objections, previousDeadline, deadline);
             Instant endedAt = agreement.endedAt().filter(ended -> !ended.isAfter(at)).orElse(null);
             String state;
-            if (endedAt != null && endedAt.isBefore(periodEnd.toInstant())) {
+            if (endedAt != null && !endedAt.isAfter(periodEnd.toInstant())) {
                 state = ENDED;
             } else if (at.isBefore(inForceAt)) {
                 state = NOT_STARTED;

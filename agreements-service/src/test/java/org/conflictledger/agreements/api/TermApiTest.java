@@ -293,6 +293,20 @@ class TermApiTest {
     }
 
     @Test
+    void aDayMeansItsStartInTheAgreementsTimeZone() {
+        UUID agreement = fixtures.recordStatement();
+        UUID lachin = fixtures.addTermOk(agreement, fixtures.lachin(7));
+        // Returned at 01:00 Moscow time on 2 December: after midnight in Moscow, before midnight in UTC.
+        assess(agreement, lachin, "FULFILLED", "2020-12-01T22:00:00Z").statusCode(200);
+
+        given().queryParam("overdueAt", "2020-12-02").get(terms(agreement)).then().statusCode(200)
+                .body("items.order", contains(7))
+                .body("items.evaluatedAt", contains("2020-12-01T21:00:00Z"));
+        given().queryParam("overdueAt", "2020-12-02T00:00:00Z").get(terms(agreement)).then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    @Test
     void termsArePagedInTheirOrder() {
         UUID agreement = fixtures.recordStatement();
         fixtures.addTermOk(agreement, fixtures.lachin(7));

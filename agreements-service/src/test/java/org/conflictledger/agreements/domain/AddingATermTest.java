@@ -174,6 +174,11 @@ class AddingATermTest {
     }
 
     @Test
+    void theRenewalPeriodOfATermThatDoesNotRenewIsNeitherCheckedNorKept() {
+        expectAdded(peacekeeping().duration("P5Y", false, "P1M", "P6M"), peacekeeping().duration("P5Y", false, null, "P6M"));
+    }
+
+    @Test
     void aDurationWithoutNoticeIsAllowed() {
         expectAdded(peacekeeping().duration("P5Y", true, "P1Y", null), peacekeeping().duration("P5Y", true, "P1Y", null));
     }

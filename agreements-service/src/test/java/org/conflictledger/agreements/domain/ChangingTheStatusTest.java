@@ -151,6 +151,15 @@ class ChangingTheStatusTest {
     }
 
     @Test
+    void anUnsignedDraftCanBeAbandoned() {
+        fixture.given(new AgreementRecorded(AGREEMENT, bareDraft().build(), AgreementStatus.DRAFT))
+                .when(change(AgreementStatus.TERMINATED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AgreementStatusChanged(AGREEMENT, AgreementStatus.DRAFT, AgreementStatus.TERMINATED,
+                        EFFECTIVE));
+    }
+
+    @Test
     void aDraftWithSignatoriesCanBeSigned() {
         fixture.given(new AgreementRecorded(AGREEMENT, trilateralStatement().inForceAt(null).build(),
                         AgreementStatus.DRAFT))

@@ -191,6 +191,16 @@ class TermScheduleTest {
     }
 
     @Test
+    void aTermWhoseAgreementEndsTheInstantItExpiresEndsWithoutRenewing() {
+        TermSchedule schedule = schedule(DEC_1_2026, terminated(FIRST_EXPIRY.toString()));
+
+        assertThat(schedule.state()).isEqualTo(TermSchedule.ENDED);
+        assertThat(schedule.periodNumber()).isEqualTo(1);
+        assertThat(schedule.renewed()).isFalse();
+        assertThat(schedule.expiresAt()).isEqualTo(FIRST_EXPIRY);
+    }
+
+    @Test
     void aTermThatExpiredBeforeItsAgreementEndedExpired() {
         TermSchedule schedule = schedule(Instant.parse("2027-01-01T00:00:00Z"), objection("2025-01-01T00:00:00Z"),
                 terminated("2026-01-01T00:00:00Z"));
