@@ -1,0 +1,29 @@
+package org.conflictledger.gateway.routing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** Where the services are and how long the gateway waits for them; each overridable by environment variable. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** actors-service, e.g. {@code http://localhost:8081} ({@code GATEWAY_ACTORS_URL}). */
+    URI actorsUrl();
+
+    /** events-service ({@code GATEWAY_EVENTS_URL}). */
+    URI eventsUrl();
+
+    /** agreements-service ({@code GATEWAY_AGREEMENTS_URL}). */
+    URI agreementsUrl();
+
+    /** How long to wait for a connection to a service before answering 503. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** How long a service may stay silent during a request before the gateway answers 504. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+}
