@@ -26,4 +26,8 @@ public interface GatewayConfig {
     /** How long a service may stay silent during a request before the gateway answers 504. */
     @WithDefault("30s")
     Duration requestTimeout();
+
+    /** How long readiness waits for each service's own readiness. */
+    @WithDefault("3s")
+    Duration healthTimeout();
 }

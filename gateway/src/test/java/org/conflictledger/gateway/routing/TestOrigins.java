@@ -36,7 +36,8 @@ public class TestOrigins implements QuarkusTestResourceLifecycleManager {
                 "gateway.actors-url", "http://127.0.0.1:" + echo.actualPort(),
                 "gateway.events-url", "http://127.0.0.1:" + freePort(),
                 "gateway.agreements-url", "http://127.0.0.1:" + silent.actualPort(),
-                "gateway.request-timeout", "1s");
+                "gateway.request-timeout", "1s",
+                "gateway.health-timeout", "8s");
     }
 
     private static HttpServer listen(HttpServer server) {

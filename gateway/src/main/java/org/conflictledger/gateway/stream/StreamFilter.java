@@ -1,0 +1,118 @@
+package org.conflictledger.gateway.stream;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Which events a client asked for: {@code recordType=actor|event|agreement} (repeatable or a comma list),
+ * {@code types=<CloudEvent types, comma list>}, {@code actor=<uuid>}, {@code theater=<THEATER>},
+ * {@code agreement=<uuid>}. Filters combine with AND; the values of one filter with OR.
+ */
+public record StreamFilter(Set<String> recordTypes, Set<String> types, String actor, String theater, String agreement) {
+    static final Set<String> RECORD_TYPES = Set.of("actor", "event", "agreement");
+    private static final Pattern TYPE = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)+");
+    private static final Pattern THEATER = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
+    /** A filter value that is not understood. */
+    public record Error(String field, String message) {
+        JsonObject json() {
+            return new JsonObject().put("field", field).put("message", message);
+        }
+    }
+
+    public boolean matches(StreamEntry entry) {
+        return (recordTypes.isEmpty() || recordTypes.contains(entry.recordType()))
+                && (types.isEmpty() || types.contains(entry.type()))
+                && (actor == null || entry.actors().contains(actor))
+                && (theater == null || theater.equals(entry.theater()))
+                && (agreement == null || entry.agreements().contains(agreement));
+    }
+
+    /** Reads the query; adds what is wrong to {@code errors}. */
+    public static StreamFilter parse(MultiMap query, List<Error> errors) {
+        Set<String> recordTypes = new LinkedHashSet<>();
+        for (String value : values(query, "recordType")) {
+            if (RECORD_TYPES.contains(value)) {
+                recordTypes.add(value);
+            } else {
+                errors.add(new Error("recordType", "'" + value + "' is not one of actor, event, agreement"));
+            }
+        }
+        Set<String> types = new LinkedHashSet<>();
+        for (String value : values(query, "types")) {
+            if (TYPE.matcher(value).matches() && value.length() <= 200) {
+                types.add(value);
+            } else {
+                errors.add(new Error("types", "'" + value + "' is not a CloudEvent type such as ledger.actor.renamed.v1"));
+            }
+        }
+        String actor = uuid(query, "actor", errors);
+        String agreement = uuid(query, "agreement", errors);
+        String theater = single(query, "theater", errors);
+        if (theater != null && !THEATER.matcher(theater).matches()) {
+            errors.add(new Error("theater", "'" + theater + "' is not a theater such as SYRIA or NAGORNO_KARABAKH"));
+            theater = null;
+        }
+        return new StreamFilter(Set.copyOf(recordTypes), Set.copyOf(types), actor, theater, agreement);
+    }
+
+    static JsonArray json(List<Error> errors) {
+        JsonArray array = new JsonArray();
+        errors.forEach(error -> array.add(error.json()));
+        return array;
+    }
+
+    private static List<String> values(MultiMap query, String name) {
+        List<String> values = new ArrayList<>();
+        for (String given : query.getAll(name)) {
+            for (String part : given.split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.trim());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String single(MultiMap query, String name, List<Error> errors) {
+        List<String> given = query.getAll(name);
+        if (given.isEmpty()) {
+            return null;
+        }
+        if (given.size() > 1) {
+            errors.add(new Error(name, "give at most one " + name));
+            return null;
+        }
+        String value = given.get(0).trim();
+        if (value.isEmpty()) {
+            errors.add(new Error(name, name + " is empty"));
+            return null;
+        }
+        return value;
+    }
+
+    private static String uuid(MultiMap query, String name, List<Error> errors) {
+        String value = single(query, name, errors);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value).toString().equals(value.toLowerCase()) ? value.toLowerCase() : reject(name, value, errors);
+        } catch (IllegalArgumentException e) {
+            return reject(name, value, errors);
+        }
+    }
+
+    private static String reject(String name, String value, List<Error> errors) {
+        errors.add(new Error(name, "'" + value + "' is not a record id (a UUID)"));
+        return null;
+    }
+}

@@ -1,0 +1,230 @@
+package org.conflictledger.gateway.stream;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.conflictledger.gateway.routing.ServiceProblems;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code GET /api/v1/stream}: the ledger's CloudEvents as Server-Sent Events ({@code id: <n>}, {@code event: <type>},
+ * {@code data: <CloudEvent JSON>}), filtered, resumable with {@code Last-Event-ID} within the journal's window, with
+ * {@code : heartbeat} comments. Each client has a bounded queue; one that overflows it gets {@code event: dropped}
+ * and is disconnected, and no other client waits for it.
+ */
+@ApplicationScoped
+public class StreamRoute {
+    public static final String PATH = "/api/v1/stream";
+    public static final String LAST_EVENT_ID = "Last-Event-ID";
+    private static final Logger LOG = Logger.getLogger(StreamRoute.class);
+    /** How long a dropped client that does not read its last message keeps its connection. */
+    private static final long DROPPED_GRACE_MILLIS = 30_000;
+    /** Entries one client's writer handles before it lets the event loop serve others. */
+    private static final int BATCH = 256;
+
+    private final StreamJournal journal;
+    private final StreamConfig config;
+    private final AtomicLong dropped = new AtomicLong();
+    private Vertx vertx;
+
+    StreamRoute(StreamJournal journal, StreamConfig config) {
+        this.journal = journal;
+        this.config = config;
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        this.vertx = vertx;
+        // An exact path: ServiceRoutes' catch-all is ordered last(), so it does not shadow this route.
+        router.get(PATH).handler(this::open);
+    }
+
+    /** Clients dropped for reading too slowly since the gateway started. */
+    public long droppedClients() {
+        return dropped.get();
+    }
+
+    /** Clients connected now. */
+    public int connectedClients() {
+        return journal.listeners();
+    }
+
+    private void open(RoutingContext context) {
+        List<StreamFilter.Error> errors = new ArrayList<>();
+        StreamFilter filter = StreamFilter.parse(context.queryParams(), errors);
+        long lastEventId = -1;
+        String given = context.request().getHeader(LAST_EVENT_ID);
+        if (given != null && !given.isBlank()) {
+            try {
+                lastEventId = Long.parseLong(given.trim());
+                if (lastEventId < 0) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new StreamFilter.Error(LAST_EVENT_ID, "'" + given + "' is not an id this stream sent"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            JsonObject problem = new JsonObject().put("type", "urn:conflict-ledger:problem:validation")
+                    .put("title", "Invalid request").put("status", 400)
+                    .put("detail", "The stream's filters are not understood; see errors")
+                    .put("instance", context.request().uri()).put("errors", StreamFilter.json(errors));
+            context.response().setStatusCode(400).putHeader("Content-Type", ServiceProblems.MEDIA_TYPE)
+                    .end(problem.toBuffer());
+            return;
+        }
+        HttpServerResponse response = context.response().setChunked(true)
+                .putHeader("Content-Type", "text/event-stream")
+                .putHeader("Cache-Control", "no-cache")
+                .putHeader("X-Accel-Buffering", "no");
+        new Client(context, response, filter, lastEventId).start();
+    }
+
+    /** One connected client: first what it missed (from the journal), then what arrives (from its bounded queue). */
+    private final class Client implements StreamJournal.Listener {
+        private final RoutingContext routing;
+        private final HttpServerResponse response;
+        private final Context context;
+        private final StreamFilter filter;
+        private final long resumeAfter;
+        private final BlockingQueue<StreamEntry> queue;
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private volatile boolean overflowed;
+        private volatile boolean closed;
+        private long cursor;
+        private long backfillHead;
+        private long lastSent;
+        private long heartbeat = -1;
+
+        Client(RoutingContext routing, HttpServerResponse response, StreamFilter filter, long lastEventId) {
+            this.routing = routing;
+            this.response = response;
+            this.context = vertx.getOrCreateContext();
+            this.filter = filter;
+            this.resumeAfter = lastEventId;
+            this.queue = new ArrayBlockingQueue<>(Math.max(1, config.clientBuffer()));
+            this.lastSent = Math.max(lastEventId, 0);
+        }
+
+        void start() {
+            response.write(": connected\n\n");
+            response.closeHandler(v -> close());
+            response.exceptionHandler(e -> close());
+            response.drainHandler(v -> schedule());
+            backfillHead = journal.subscribe(this);
+            cursor = resumeAfter < 0 ? backfillHead : Math.min(resumeAfter, backfillHead);
+            heartbeat = vertx.setPeriodic(Math.max(1, config.heartbeat().toMillis()), id -> {
+                if (!closed && !response.writeQueueFull()) {
+                    response.write(": heartbeat\n\n");
+                }
+            });
+            schedule();
+        }
+
+        @Override
+        public void offer(StreamEntry entry) {
+            if (closed || overflowed || !filter.matches(entry)) {
+                return;
+            }
+            if (!queue.offer(entry)) {
+                overflowed = true;
+            }
+            schedule();
+        }
+
+        private void schedule() {
+            if (scheduled.compareAndSet(false, true)) {
+                context.runOnContext(v -> drain());
+            }
+        }
+
+        private void drain() {
+            scheduled.set(false);
+            if (closed) {
+                return;
+            }
+            if (overflowed) {
+                drop();
+                return;
+            }
+            int budget = BATCH;
+            while (cursor < backfillHead && budget-- > 0) {
+                if (response.writeQueueFull()) {
+                    return; // the drain handler resumes
+                }
+                long next = cursor + 1;
+                long oldest = journal.oldest();
+                if (next < oldest) {
+                    response.write("event: missed\ndata: " + new JsonObject().put("lastEventId", cursor)
+                            .put("resumedFrom", oldest).put("missed", oldest - next)
+                            .put("reason", "the gateway keeps only the latest " + config.retention() + " events")
+                            .encode() + "\n\n");
+                    cursor = oldest - 1;
+                    continue;
+                }
+                StreamEntry entry = journal.get(next);
+                cursor = next;
+                if (entry != null && filter.matches(entry)) {
+                    send(entry);
+                }
+            }
+            if (cursor < backfillHead) {
+                schedule();
+                return;
+            }
+            while (budget-- > 0 && !response.writeQueueFull()) {
+                StreamEntry entry = queue.poll();
+                if (entry == null) {
+                    return;
+                }
+                send(entry);
+            }
+            if (!queue.isEmpty() && !response.writeQueueFull()) {
+                schedule();
+            }
+        }
+
+        private void send(StreamEntry entry) {
+            if (entry.id() > resumeAfter) {
+                response.write(entry.sse());
+                lastSent = entry.id();
+            }
+        }
+
+        private void drop() {
+            String reason = "more than " + config.clientBuffer() + " events waited for this client: it reads more"
+                    + " slowly than events arrive; reconnect with Last-Event-ID to resume";
+            LOG.infof("Dropped a stream client at %s after id %d: %s", routing.request().remoteAddress(), lastSent,
+                    reason);
+            dropped.incrementAndGet();
+            close();
+            response.write("event: dropped\ndata: " + new JsonObject().put("reason", reason)
+                    .put("lastEventId", lastSent).encode() + "\n\n");
+            response.end();
+            vertx.setTimer(DROPPED_GRACE_MILLIS, id -> routing.request().connection().close());
+        }
+
+        private void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            journal.unsubscribe(this);
+            queue.clear();
+            if (heartbeat >= 0) {
+                vertx.cancelTimer(heartbeat);
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.conflictledger.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The merger, on the documents the three services really serve (saved from running services into
+ * {@code src/test/resources/openapi/}), and on small documents for the cases they do not show.
+ */
+class OpenApiMergerTest {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final List<String> SERVICES = List.of("actors", "events", "agreements");
+
+    static JsonNode fixture(String service) {
+        try (InputStream in = OpenApiMergerTest.class.getResourceAsStream("/openapi/" + service + ".json")) {
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, JsonNode> fixtures() {
+        Map<String, JsonNode> docs = new LinkedHashMap<>();
+        SERVICES.forEach(service -> docs.put(service, fixture(service)));
+        return docs;
+    }
+
+    static ObjectNode merged() {
+        return OpenApiMerger.merge(fixtures(), List.of(), "0.1.0");
+    }
+
+    @Test
+    void theMergedDocumentHasEveryPathOfTheThreeServicesAndItsOwnInfo() {
+        ObjectNode merged = merged();
+        Set<String> expected = new HashSet<>();
+        fixtures().values().forEach(doc -> doc.get("paths").fieldNames().forEachRemaining(expected::add));
+        Set<String> paths = new HashSet<>();
+        merged.get("paths").fieldNames().forEachRemaining(paths::add);
+
+        assertThat(expected).hasSizeGreaterThan(30);
+        assertThat(paths).isEqualTo(expected);
+        assertThat(merged.at("/openapi").asText()).isEqualTo("3.1.0");
+        assertThat(merged.at("/info/title").asText()).isEqualTo("Conflict Ledger API");
+        assertThat(merged.at("/info/version").asText()).isEqualTo("0.1.0");
+        assertThat(merged.at("/info/description").asText()).contains("actors", "events", "agreements");
+        assertThat(merged.get("servers")).hasSize(1);
+        assertThat(merged.at("/servers/0/url").asText()).isEqualTo("/");
+        assertThat(merged.has(OpenApiMerger.UNAVAILABLE)).isFalse();
+    }
+
+    @Test
+    void everyRefResolves() {
+        ObjectNode merged = merged();
+        List<String> refs = new ArrayList<>();
+        collectRefs(merged, refs);
+
+        assertThat(refs).isNotEmpty();
+        assertThat(refs).allSatisfy(ref -> {
+            assertThat(ref).startsWith("#/");
+            assertThat(merged.at(ref.substring(1)).isMissingNode()).as("%s resolves", ref).isFalse();
+        });
+    }
+
+    @Test
+    void aSchemaTheServicesShareIsKeptOnceAndOneThatDiffersIsPrefixedWithItsRefsRewritten() {
+        ObjectNode merged = merged();
+        JsonNode schemas = merged.at("/components/schemas");
+
+        // Problem is the same in all three services: once, unprefixed.
+        assertThat(schemas.has("Problem")).isTrue();
+        SERVICES.forEach(service -> assertThat(schemas.has(service + "_Problem")).isFalse());
+        // Instant: actors and events agree (with an example), agreements has none: it keeps its own, prefixed.
+        assertThat(schemas.get("Instant")).isEqualTo(fixture("actors").at("/components/schemas/Instant"));
+        assertThat(schemas.get("agreements_Instant")).isEqualTo(fixture("agreements").at("/components/schemas/Instant"));
+        assertThat(schemas.has("actors_Instant")).isFalse();
+        // Every agreements path now refers to its own Instant, and no other path does.
+        List<String> agreementRefs = new ArrayList<>();
+        List<String> otherRefs = new ArrayList<>();
+        merged.get("paths").fields().forEachRemaining(path -> collectRefs(path.getValue(),
+                path.getKey().startsWith("/api/v1/agreements") ? agreementRefs : otherRefs));
+        assertThat(agreementRefs).doesNotContain("#/components/schemas/Instant");
+        assertThat(otherRefs).doesNotContain("#/components/schemas/agreements_Instant");
+        // Each service's schemas count once: nothing lost, nothing duplicated.
+        Set<String> names = new HashSet<>();
+        fixtures().values().forEach(doc -> doc.at("/components/schemas").fieldNames().forEachRemaining(names::add));
+        assertThat(schemas.size()).isGreaterThanOrEqualTo(names.size());
+        assertThat(schemas.size()).isLessThan(29 + 31 + 44);
+    }
+
+    @Test
+    void tagsAreMergedOnceByName() {
+        ObjectNode merged = merged();
+        List<String> names = new ArrayList<>();
+        merged.get("tags").forEach(tag -> names.add(tag.get("name").asText()));
+        assertThat(names).containsExactly("Actors", "Conflict events", "Agreement terms", "Agreements");
+
+        ObjectNode twice = OpenApiMerger.merge(Map.of("a", doc("/a", "opA").put("x", 1),
+                "b", doc("/b", "opB")), List.of(), "1");
+        assertThat(twice.get("tags")).hasSize(1);
+    }
+
+    @Test
+    void everyOperationHasAnOperationIdAndNoneIsUsedTwice() {
+        List<String> ids = new ArrayList<>();
+        OpenApiMerger.operations(merged()).forEach(operation -> ids.add(operation.path("operationId").asText(null)));
+
+        assertThat(ids).hasSizeGreaterThan(30).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(ids).contains("getActorsActorHistory", "postAgreementsIdTermsTermIdCompliance");
+    }
+
+    @Test
+    void anOperationIdTwoServicesUseIsPrefixedInEach() {
+        ObjectNode merged = OpenApiMerger.merge(linked("a", doc("/a", "list"), "b", doc("/b", "list")), List.of(), "1");
+
+        assertThat(merged.at("/paths/~1a/get/operationId").asText()).isEqualTo("a_list");
+        assertThat(merged.at("/paths/~1b/get/operationId").asText()).isEqualTo("b_list");
+    }
+
+    @Test
+    void twoServicesDescribingOnePathIsAnError() {
+        assertThatThrownBy(() -> OpenApiMerger.merge(linked("a", doc("/same", "x"), "b", doc("/same", "y")),
+                List.of(), "1"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("/same").hasMessageContaining("a").hasMessageContaining("b");
+    }
+
+    @Test
+    void securitySchemesAreMergedAndEachServicesSecurityStaysOnItsOwnOperations() {
+        ObjectNode a = doc("/a", "opA");
+        a.withObjectProperty("components").withObjectProperty("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer");
+        a.putArray("security").addObject().putArray("bearer");
+        ObjectNode b = doc("/b", "opB");
+        b.withObjectProperty("components").withObjectProperty("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "basic");
+        b.putArray("security").addObject().putArray("bearer");
+        ObjectNode c = doc("/c", "opC");
+
+        ObjectNode merged = OpenApiMerger.merge(linked("a", a, "b", b, "c", c), List.of(), "1");
+
+        assertThat(merged.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(merged.at("/components/securitySchemes/b_bearer/scheme").asText()).isEqualTo("basic");
+        assertThat(merged.get("security")).isEmpty();
+        assertThat(merged.at("/paths/~1a/get/security/0").has("bearer")).isTrue();
+        assertThat(merged.at("/paths/~1b/get/security/0").has("b_bearer")).isTrue();
+        assertThat(merged.at("/paths/~1c/get").has("security")).isFalse();
+    }
+
+    @Test
+    void aSchemaThatDiffersOnlyThroughARenamedOneIsRenamedToo() {
+        ObjectNode a = doc("/a", "opA");
+        ObjectNode b = doc("/b", "opB");
+        ObjectNode bSchemas = b.withObjectProperty("components").withObjectProperty("schemas");
+        a.withObjectProperty("components").withObjectProperty("schemas").putObject("Wrapper").putObject("properties").putObject("at")
+                .put("$ref", "#/components/schemas/Instant");
+        bSchemas.putObject("Wrapper").putObject("properties").putObject("at").put("$ref", "#/components/schemas/Instant");
+        a.withObjectProperty("components").withObjectProperty("schemas").putObject("Instant").put("type", "string");
+        bSchemas.putObject("Instant").put("type", "integer");
+
+        ObjectNode merged = OpenApiMerger.merge(linked("a", a, "b", b), List.of(), "1");
+
+        assertThat(merged.at("/components/schemas/b_Wrapper/properties/at/$ref").asText())
+                .isEqualTo("#/components/schemas/b_Instant");
+        assertThat(merged.at("/components/schemas/Wrapper/properties/at/$ref").asText())
+                .isEqualTo("#/components/schemas/Instant");
+    }
+
+    @Test
+    void servicesThatDidNotAnswerAreListed() {
+        Map<String, JsonNode> two = fixtures();
+        two.remove("events");
+
+        ObjectNode merged = OpenApiMerger.merge(two, List.of("events"), "1");
+
+        assertThat(merged.get(OpenApiMerger.UNAVAILABLE)).hasSize(1);
+        assertThat(merged.at("/" + OpenApiMerger.UNAVAILABLE + "/0").asText()).isEqualTo("events");
+        assertThat(merged.get("paths").has("/api/v1/actors")).isTrue();
+        assertThat(merged.get("paths").has("/api/v1/events")).isFalse();
+    }
+
+    @Test
+    void theInputsAreNotChanged() {
+        Map<String, JsonNode> docs = fixtures();
+        Map<String, JsonNode> before = new LinkedHashMap<>();
+        docs.forEach((service, doc) -> before.put(service, doc.deepCopy()));
+
+        OpenApiMerger.merge(docs, List.of(), "1");
+
+        assertThat(docs).isEqualTo(before);
+    }
+
+    @Test
+    void theYamlFormReadsBackAsTheSameDocument() throws IOException {
+        ObjectNode merged = merged();
+        String yaml = OpenApiResource.yaml(merged);
+
+        assertThat(new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml))
+                .isEqualTo(merged);
+    }
+
+    /** Writes the merged fixtures to target/openapi/merged.json, for the linter run after the tests. */
+    @Test
+    void writesTheMergedDocumentForTheLinter() throws IOException {
+        Path out = Path.of("target", "openapi", "merged.json");
+        Files.createDirectories(out.getParent());
+        MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), merged());
+        assertThat(out).isNotEmptyFile();
+    }
+
+    static ObjectNode doc(String path, String operationId) {
+        ObjectNode doc = MAPPER.createObjectNode().put("openapi", "3.1.0");
+        doc.putObject("info").put("title", "t").put("version", "1");
+        doc.putArray("tags").addObject().put("name", "Things");
+        ObjectNode get = doc.putObject("paths").putObject(path).putObject("get");
+        get.put("operationId", operationId).putArray("tags").add("Things");
+        get.putObject("responses").putObject("200").put("description", "OK");
+        return doc;
+    }
+
+    static Map<String, JsonNode> linked(Object... serviceThenDoc) {
+        Map<String, JsonNode> docs = new LinkedHashMap<>();
+        for (int i = 0; i < serviceThenDoc.length; i += 2) {
+            docs.put((String) serviceThenDoc[i], (JsonNode) serviceThenDoc[i + 1]);
+        }
+        return docs;
+    }
+
+    static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual()) {
+                refs.add(ref.asText());
+            }
+        }
+        node.elements().forEachRemaining(child -> collectRefs(child, refs));
+    }
+}
