@@ -1,0 +1,250 @@
+package org.conflictledger.systemtests;
+
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.conflictledger.devstack.kafka.EmbeddedKafkaBroker;
+import org.conflictledger.devstack.process.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The whole suite as processes — broker, the three services and the gateway — with the seed record imported by
+ * the packaged importer through the gateway, then used only through the gateway, as a client would: the record
+ * answers the seed's questions, a correction shows in history, asOf and the live stream, a violation reported
+ * changes a term's compliance, and a service that stops is answered for with a problem document.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteThroughGatewayIT {
+    private static final Path LOGS = Path.of(System.getProperty("ledger.systemTests.logDir", "target/system-tests"));
+    private static final Path IMPORTER_JAR = Path.of(System.getProperty("ledger.importerJar",
+            "../dataset/target/dataset-importer.jar"));
+    private static final Path SEED = Path.of(System.getProperty("ledger.seedDir", "../dataset/seed"));
+    private static final Duration TOPIC_LAG = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path data;
+
+    private static EmbeddedKafkaBroker broker;
+    private static final List<ServiceProcess> PROCESSES = new ArrayList<>();
+    private static ServiceProcess eventsService;
+    private static RequestSpecification gateway;
+    private static URI gatewayUri;
+
+    @BeforeAll
+    static void startTheSuiteAndImportTheSeed() throws Exception {
+        broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), 0);
+        ServiceProcess actors = start("actors-service", "ACTORS_PORT");
+        eventsService = start("events-service", "EVENTS_PORT");
+        ServiceProcess agreements = start("agreements-service", "AGREEMENTS_PORT");
+        ServiceProcess gatewayProcess = ServiceProcess.builder(jar("gateway")).name("gateway").portVariable("GATEWAY_PORT")
+                .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
+                .env("ACTORS_URL", actors.baseUri().toString())
+                .env("EVENTS_URL", eventsService.baseUri().toString())
+                .env("AGREEMENTS_URL", agreements.baseUri().toString())
+                .env("GATEWAY_REQUEST_TIMEOUT", "30s")
+                .log(LOGS.resolve("gateway.log"))
+                .start();
+        PROCESSES.add(gatewayProcess);
+        gatewayUri = URI.create(gatewayProcess.baseUri());
+        gateway = new RequestSpecBuilder().setBaseUri(gatewayUri).setContentType(ContentType.JSON).build();
+
+        String api = gatewayUri.toString();
+        Process importer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                IMPORTER_JAR.toString(), "--api", api, "--events-api", api, "--agreements-api", api,
+                "--dir", SEED.toString(), "--principal", "seed-importer", "--wait", "60")
+                .redirectErrorStream(true).redirectOutput(LOGS.resolve("seed-import.log").toFile()).start();
+        assertThat(importer.waitFor(300, TimeUnit.SECONDS)).as("the seed import finishes").isTrue();
+        assertThat(importer.exitValue()).as("the seed import succeeds; see %s", LOGS.resolve("seed-import.log")).isZero();
+    }
+
+    private static ServiceProcess start(String name, String portVariable) throws Exception {
+        ServiceProcess process = ServiceProcess.builder(jar(name)).name(name).portVariable(portVariable)
+                .env("LEDGER_DATA", data.resolve(name).toString())
+                .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
+                .log(LOGS.resolve("gateway-suite-" + name + ".log"))
+                .start();
+        PROCESSES.add(process);
+        return process;
+    }
+
+    private static Path jar(String module) {
+        return Path.of(System.getProperty("ledger." + module + ".jar", "../" + module + "/target/quarkus-app/quarkus-run.jar"));
+    }
+
+    @AfterAll
+    static void stopTheSuite() throws Exception {
+        try {
+            for (int i = PROCESSES.size() - 1; i >= 0; i--) {
+                PROCESSES.get(i).close();
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theTermsOfTheNovemberStatementOverdueOnTheSecondOfDecemberAreTheThreeDistrictReturns() {
+        String statement = statementId();
+        JsonPath overdue = given(gateway).queryParam("overdueAt", "2020-12-02T00:00:00Z")
+                .get("/api/v1/agreements/" + statement + "/terms").then().statusCode(200).extract().jsonPath();
+        assertThat(overdue.getList("items.deadline", String.class))
+                .containsExactlyInAnyOrder("2020-11-20", "2020-11-15", "2020-12-01");
+        assertThat(overdue.getList("items.text", String.class))
+                .anyMatch(t -> t.contains("Agdam")).anyMatch(t -> t.contains("Kalbajar")).anyMatch(t -> t.contains("Lachin"));
+        assertThat(overdue.getList("items.compliance.status", String.class)).containsOnly("PENDING");
+    }
+
+    @Test
+    @Order(1)
+    void turkeySupportsAzerbaijanTheSyrianNationalArmyAndTheGnaEachInItsTheater() {
+        JsonPath relationships = given(gateway).queryParam("limit", 500)
+                .get("/api/v1/actors/TUR/relationships").then().statusCode(200).extract().jsonPath();
+        Map<String, TreeSet<String>> supported = new TreeMap<>();
+        List<Map<String, Object>> items = relationships.getList("items");
+        for (Map<String, Object> item : items) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> actor = (Map<String, Object>) item.get("actor");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> counterpart = (Map<String, Object>) item.get("counterpart");
+            if ("SUPPORTS".equals(item.get("kind")) && "TUR".equals(actor.get("key"))) {
+                supported.computeIfAbsent((String) item.get("theater"), t -> new TreeSet<>()).add((String) counterpart.get("key"));
+            }
+        }
+        assertThat(supported).containsExactly(
+                Map.entry("LIBYA", new TreeSet<>(List.of("GNA"))),
+                Map.entry("NAGORNO_KARABAKH", new TreeSet<>(List.of("AZE"))),
+                Map.entry("SYRIA", new TreeSet<>(List.of("SNA"))));
+    }
+
+    @Test
+    @Order(1)
+    void theEventsInNagornoKarabakhFromTheOutbreakToTheStatementComeInDateOrder() {
+        List<String> dates = given(gateway).queryParam("theater", "NAGORNO_KARABAKH").queryParam("from", "2020-09-27")
+                .queryParam("to", "2020-11-10").get("/api/v1/events").then().statusCode(200)
+                .extract().jsonPath().getList("items.date", String.class);
+        assertThat(dates).isNotEmpty().isSorted();
+        assertThat(dates.get(0)).isEqualTo("2020-09-27");
+        assertThat(dates).allMatch(d -> d.compareTo("2020-09-27") >= 0 && d.compareTo("2020-11-10") <= 0);
+        assertThat(dates).contains("2020-10-26", "2020-11-09");
+    }
+
+    @Test
+    @Order(2)
+    void aCorrectionShowsInHistoryAsOfAndTheLiveStream() throws Exception {
+        String eventId = given(gateway).queryParam("theater", "NAGORNO_KARABAKH").queryParam("from", "2020-09-27")
+                .queryParam("to", "2020-09-27").get("/api/v1/events").then().extract().path("items[0].id");
+        String notesBefore = given(gateway).get("/api/v1/events/" + eventId).then().extract().path("notes");
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest subscribe = HttpRequest.newBuilder(gatewayUri.resolve("/api/v1/stream?recordType=event"))
+                .header("Accept", "text/event-stream").build();
+        var stream = http.sendAsync(subscribe, HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.get().body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    received.add(line);
+                }
+            } catch (Exception e) {
+                // the test ends the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.contains(": connected"));
+
+        Instant beforeCorrection = Instant.now();
+        given(gateway).header("X-Ledger-Principal", "analyst@example.org")
+                .body("{\"notes\": \"Fighting broke out along the line of contact (system test).\", \"reason\": \"clarified\"}")
+                .post("/api/v1/events/" + eventId + "/corrections").then().statusCode(200);
+
+        JsonPath history = given(gateway).get("/api/v1/events/" + eventId + "/history").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(history.getList("items.type", String.class)).endsWith("ledger.event.corrected.v1");
+        assertThat(history.getList("items.principal", String.class)).endsWith("analyst@example.org");
+        given(gateway).queryParam("asOf", beforeCorrection.toString()).get("/api/v1/events/" + eventId).then()
+                .statusCode(200).body("notes", equalTo(notesBefore));
+        await("the correction reaches the live stream").atMost(TOPIC_LAG).until(() -> received.stream()
+                .anyMatch(line -> line.startsWith("data:") && line.contains("\"type\":\"ledger.event.corrected.v1\"")
+                        && line.contains(eventId)));
+        stream.cancel(true);
+    }
+
+    @Test
+    @Order(3)
+    void aViolationReportedThroughTheGatewayTurnsTheCeasefireTermViolated() {
+        String statement = statementId();
+        String ceasefireTerm = given(gateway).queryParam("category", "CEASEFIRE")
+                .get("/api/v1/agreements/" + statement + "/terms").then().statusCode(200).extract().path("items[0].id");
+        String report = "{\"theater\": \"NAGORNO_KARABAKH\", \"type\": \"CEASEFIRE_VIOLATION\", \"date\": \"2020-11-12\","
+                + " \"actors\": [{\"actor\": \"ARM\", \"role\": \"PERPETRATOR\"}], \"agreement\": \"" + statement + "\","
+                + " \"term\": \"1\", \"reason\": \"system test\"}";
+        String eventId = given(gateway).body(report).post("/api/v1/events").then().statusCode(201).extract().path("id");
+
+        await("agreements-service learns of the violation through Kafka").atMost(TOPIC_LAG).untilAsserted(() ->
+                given(gateway).get("/api/v1/agreements/" + statement + "/terms/" + ceasefireTerm).then().statusCode(200)
+                        .body("compliance.status", equalTo("VIOLATED"))
+                        .body("compliance.evidence[0].conflictEvent", equalTo(eventId)));
+    }
+
+    @Test
+    @Order(4)
+    void theMergedOpenApiDocumentDescribesEveryService() {
+        JsonPath document = given(gateway).get("/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = document.getMap("paths");
+        assertThat(paths.keySet()).contains("/api/v1/actors", "/api/v1/events", "/api/v1/agreements",
+                "/api/v1/agreements/{id}/terms");
+        assertThat(document.getList("x-unavailable-services")).isNullOrEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aServiceThatStopsIsAnsweredForWithAProblemDocument() throws Exception {
+        eventsService.stop();
+        given(gateway).get("/api/v1/events").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("service", equalTo("events-service"));
+        given(gateway).get("/api/v1/actors/TUR").then().statusCode(200);
+        given(gateway).get("/q/health/ready").then().statusCode(503);
+    }
+
+    private static String statementId() {
+        List<Map<String, Object>> armistices = given(gateway).queryParam("theater", "NAGORNO_KARABAKH")
+                .queryParam("kind", "ARMISTICE").get("/api/v1/agreements").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertThat(armistices).as("the 9 November 2020 statement").hasSize(1);
+        return (String) armistices.get(0).get("id");
+    }
+}
