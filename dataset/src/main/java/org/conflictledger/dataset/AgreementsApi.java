@@ -8,7 +8,6 @@ import org.conflictledger.dataset.Dataset.TermEntry;
 import org.conflictledger.dataset.Dataset.TermQuantity;
 
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,18 +84,9 @@ public final class AgreementsApi {
                 Map.of(IDEMPOTENCY_HEADER, idempotencyKey)), 201);
     }
 
-    /**
-     * Whether the service knows the actor with this key: its replica of the actors, fed from the actors'
-     * topic, may lag behind the registrations. A list filtered by an unknown signatory is a 400.
-     */
+    /** Whether the service's replica of the actors knows the actor with this key yet. */
     public boolean knowsActor(String key) {
-        HttpResponse<String> response = api.get(AGREEMENTS + "?limit=1&signatory="
-                + URLEncoder.encode(key, StandardCharsets.UTF_8));
-        if (response.statusCode() == 400) {
-            return false;
-        }
-        api.body(response, 200);
-        return true;
+        return api.knowsActor(AGREEMENTS, "signatory", key);
     }
 
     /** True when the API answers a list request at all (any status): it is up. */

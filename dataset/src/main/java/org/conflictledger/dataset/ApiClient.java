@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -75,6 +77,20 @@ final class ApiClient {
         } catch (ApiUnreachableException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a service with a replica of the actors knows the actor with this key yet: its replica, fed from the
+     * actors' topic, may lag behind the registrations, and a list filtered by an actor it does not know is a 400.
+     */
+    boolean knowsActor(String listPath, String actorParameter, String key) {
+        HttpResponse<String> response = get(listPath + "?limit=1&" + actorParameter + "="
+                + URLEncoder.encode(key, StandardCharsets.UTF_8));
+        if (response.statusCode() == 400) {
+            return false;
+        }
+        body(response, 200);
+        return true;
     }
 
     /** The answer's JSON when its status is the expected one; otherwise the problem it reports. */

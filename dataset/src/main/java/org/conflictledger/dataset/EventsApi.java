@@ -7,9 +7,6 @@ import org.conflictledger.dataset.Dataset.EventFatalities;
 import org.conflictledger.dataset.Dataset.EventLocation;
 import org.conflictledger.dataset.Dataset.SourceCitation;
 
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +42,9 @@ public final class EventsApi {
         return api.body(api.post(EVENTS, body, Map.of(IDEMPOTENCY_HEADER, idempotencyKey)), 201);
     }
 
-    /**
-     * Whether the service knows the actor with this key: its replica of the actors, fed from the
-     * actors' topic, may lag behind the registrations. A list filtered by an unknown actor is a 400.
-     */
+    /** Whether the service's replica of the actors knows the actor with this key yet. */
     public boolean knowsActor(String key) {
-        HttpResponse<String> response = api.get(EVENTS + "?limit=1&actor="
-                + URLEncoder.encode(key, StandardCharsets.UTF_8));
-        if (response.statusCode() == 400) {
-            return false;
-        }
-        api.body(response, 200);
-        return true;
+        return api.knowsActor(EVENTS, "actor", key);
     }
 
     /** True when the API answers a list request at all (any status): it is up. */
