@@ -44,7 +44,7 @@ public class OpenApiResource {
         return merged.document().thenApply(document -> document.map(d -> render(d, yaml))
                 .orElseGet(() -> problem(503, "service-unavailable", "Service unavailable",
                         "No service answered with its OpenAPI document; try again shortly")))
-                .exceptionally(failure -> problem(500, "openapi-merge-failed", "The OpenAPI documents cannot be merged",
+                .exceptionally(failure -> problem(502, "openapi-merge-failed", "The OpenAPI documents cannot be merged",
                         (failure.getCause() != null ? failure.getCause() : failure).getMessage()));
     }
 

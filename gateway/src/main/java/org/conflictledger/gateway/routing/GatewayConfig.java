@@ -10,13 +10,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** actors-service, e.g. {@code http://localhost:8081} ({@code GATEWAY_ACTORS_URL}). */
+    /** actors-service, e.g. {@code http://localhost:8081} ({@code ACTORS_URL}). */
     URI actorsUrl();
 
-    /** events-service ({@code GATEWAY_EVENTS_URL}). */
+    /** events-service ({@code EVENTS_URL}). */
     URI eventsUrl();
 
-    /** agreements-service ({@code GATEWAY_AGREEMENTS_URL}). */
+    /** agreements-service ({@code AGREEMENTS_URL}). */
     URI agreementsUrl();
 
     /** How long to wait for a connection to a service before answering 503. */

@@ -33,8 +33,8 @@ public final class ServiceProblems {
 
     public static JsonObject notFound(String instance) {
         return new JsonObject().put("type", TYPE_PREFIX + "not-found").put("title", "Not found").put("status", 404)
-                .put("detail", "Nothing is served at this path; the API is under /api/v1/actors, /api/v1/events and"
-                        + " /api/v1/agreements").put("instance", instance);
+                .put("detail", "Nothing is served at this path; the API is under /api/v1/actors, /api/v1/events,"
+                        + " /api/v1/agreements and /api/v1/stream, its description at /openapi").put("instance", instance);
     }
 
     public static JsonObject problem(int status, String service, String instance) {
