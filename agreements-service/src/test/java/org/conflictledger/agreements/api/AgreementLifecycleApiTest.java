@@ -578,8 +578,9 @@ class AgreementLifecycleApiTest {
                 .body("items[0].noticeDeadline", equalTo("2030-05-09T21:00:00Z"))
                 .body("items[0].willRenew", equalTo(true));
 
+        // A day is its start in the agreement's zone: midnight in Moscow.
         schedule(agreement, "2021-01-01")
-                .body("at", equalTo("2021-01-01T00:00:00Z"))
+                .body("at", equalTo("2020-12-31T21:00:00Z"))
                 .body("items[0].state", equalTo("RUNNING"))
                 .body("items[0].periodNumber", equalTo(1))
                 .body("items[0].renewals", equalTo(0))
