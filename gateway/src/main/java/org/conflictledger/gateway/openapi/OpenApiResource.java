@@ -12,10 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.conflictledger.gateway.routing.ServiceProblems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**

@@ -9,7 +9,6 @@ import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
 import org.conflictledger.platform.domain.RuleViolation;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
