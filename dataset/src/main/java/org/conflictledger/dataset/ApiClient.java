@@ -30,6 +30,8 @@ final class ApiClient {
     static final String PRINCIPAL_HEADER = "X-Ledger-Principal";
     static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** How often one request waits out a 429 (rate limited) before the answer counts as the 429 itself. */
+    static final int RATE_LIMIT_RETRIES = 5;
 
     private final String base;
     private final String principal;
@@ -117,9 +119,40 @@ final class ApiClient {
         return builder;
     }
 
+    /** Sends the request; a 429 is waited out (its Retry-After, at most {@value #RATE_LIMIT_RETRIES} times). */
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        HttpResponse<String> response = sendOnce(built);
+        for (int retry = 0; retry < RATE_LIMIT_RETRIES && response.statusCode() == 429; retry++) {
+            pause(retryAfter(response));
+            response = sendOnce(built);
+        }
+        return response;
+    }
+
+    static Duration retryAfter(HttpResponse<?> response) {
+        long seconds = response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                return 1L;
+            }
+        }).orElse(1L);
+        return Duration.ofSeconds(Math.max(1, Math.min(seconds, 60)));
+    }
+
+    private static void pause(Duration duration) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiUnreachableException("interrupted", e);
+        }
+    }
+
+    private HttpResponse<String> sendOnce(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException e) {
             throw new ApiUnreachableException("connection timed out", e);
         } catch (HttpTimeoutException e) {

@@ -47,6 +47,7 @@ class DatasetImporterTest {
     private final Map<String, String> termBodies = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger replicaLag = new java.util.concurrent.atomic.AtomicInteger(1);
     private final java.util.concurrent.atomic.AtomicInteger termRefusals = new java.util.concurrent.atomic.AtomicInteger(1);
+    private final java.util.concurrent.atomic.AtomicInteger rateLimitedWrites = new java.util.concurrent.atomic.AtomicInteger();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -81,6 +82,22 @@ class DatasetImporterTest {
                 "actors: 2 registered, 0 present; relationships: 1 declared, 0 present; 2 failed");
         assertThat(principals).isNotEmpty().containsOnly("tester");
         assertThat(authorizations).isNotEmpty().containsOnly("Bearer t0k3n");
+    }
+
+    @Test
+    void aRateLimitedWriteIsSentAgainAfterItsRetryAfter(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("actors.json"), """
+                {"actors": [{"key": "SYR", "name": "Syria", "kind": "STATE", "reason": "r", "sources": %s}]}"""
+                .formatted(SOURCE));
+        rateLimitedWrites.set(2);
+
+        int status = run("--api", api(), "--dir", dir.toString());
+
+        assertThat(status).as("output: %s %s", out, err).isEqualTo(DatasetImporter.OK);
+        assertThat(output()).contains("+ actor SYR registered");
+        assertThat(requests).as("the registration was refused twice, then sent again")
+                .containsSubsequence("POST /api/v1/actors", "POST /api/v1/actors", "POST /api/v1/actors");
+        assertThat(requests.stream().filter(r -> r.equals("POST /api/v1/actors")).count()).isEqualTo(3);
     }
 
     @Test
@@ -349,7 +366,11 @@ class DatasetImporterTest {
         requests.add(method + " " + path);
         principals.add(String.valueOf(exchange.getRequestHeaders().getFirst(ActorsApi.PRINCIPAL_HEADER)));
         authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-        if (method.equals("GET") && path.endsWith("/relationships")) {
+        if (method.equals("POST") && rateLimitedWrites.getAndDecrement() > 0) {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            respond(exchange, 429, "application/problem+json",
+                    "{\"type\": \"urn:conflict-ledger:problem:rate-limited\", \"title\": \"Too many requests\", \"status\": 429}");
+        } else if (method.equals("GET") && path.endsWith("/relationships")) {
             respond(exchange, 200, "application/json", "{\"items\": [], \"next\": null}");
         } else if (method.equals("GET")) {
             respond(exchange, 404, "application/problem+json",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conflictledger.devstack.kafka.EmbeddedKafkaBroker;
 import org.conflictledger.devstack.process.ServiceProcess;
+import org.conflictledger.devstack.tokens.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,11 @@ class SeedImportIT {
             "target/dataset-importer.jar"));
     private static final Path SEED = Path.of(System.getProperty("ledger.seedDir", "seed"));
 
+    /** The services check tokens, as deployed; the importer writes as seed-importer, the test reads as a reader. */
+    private static final Map<String, String> IMPORTER_ENVIRONMENT = Map.of(ImporterOptions.TOKEN_VARIABLE,
+            TestTokens.bearer("seed-importer", "editor").substring("Bearer ".length()));
+    private static final String READER = TestTokens.bearer("seed-import-test", "reader");
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
     private String base;
@@ -50,19 +56,19 @@ class SeedImportIT {
     void theSeedImportsThroughTheApiAndASecondImportChangesNothing(@TempDir Path data) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), 0);
              ServiceProcess service = ServiceProcess.builder(SERVICE_JAR).name("actors-service")
-                     .portVariable("ACTORS_PORT")
+                     .env(TestTokens.checksOnEnvironment()).portVariable("ACTORS_PORT")
                      .env("LEDGER_DATA", data.resolve("services").toString())
                      .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                      .log(Path.of("target", "seed-import-it.log"))
                      .start();
              ServiceProcess events = ServiceProcess.builder(EVENTS_SERVICE_JAR).name("events-service")
-                     .portVariable("EVENTS_PORT")
+                     .env(TestTokens.checksOnEnvironment()).portVariable("EVENTS_PORT")
                      .env("LEDGER_DATA", data.resolve("events-service").toString())
                      .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                      .log(Path.of("target", "seed-import-it-events.log"))
                      .start();
              ServiceProcess agreementsService = ServiceProcess.builder(AGREEMENTS_SERVICE_JAR).name("agreements-service")
-                     .portVariable("AGREEMENTS_PORT")
+                     .env(TestTokens.checksOnEnvironment()).portVariable("AGREEMENTS_PORT")
                      .env("LEDGER_DATA", data.resolve("agreements-service").toString())
                      .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                      .log(Path.of("target", "seed-import-it-agreements.log"))
@@ -76,7 +82,7 @@ class SeedImportIT {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = DatasetImporter.run(new String[] {"--api", base, "--agreements-api", agreementsBase,
-                    "--dir", SEED.toString(), "--principal", "seed-importer"}, Map.of(), utf8(out), utf8(err));
+                    "--dir", SEED.toString(), "--principal", "seed-importer"}, IMPORTER_ENVIRONMENT, utf8(out), utf8(err));
             List<String> first = lines(out);
             assertThat(status).as("exit status; output:%n%s%n%s", out, err).isZero();
             assertThat(first).contains("+ actor TUR registered", "+ actor PUTIN registered",
@@ -178,7 +184,7 @@ class SeedImportIT {
             err.reset();
             status = DatasetImporter.run(new String[] {"--api", base, "--events-api", eventsBase,
                     "--agreements-api", agreementsBase, "--dir", SEED.toString(), "--principal", "seed-importer"},
-                    Map.of(), utf8(out), utf8(err));
+                    IMPORTER_ENVIRONMENT, utf8(out), utf8(err));
             List<String> withEvents = lines(out);
             assertThat(status).as("exit status; output:%n%s%n%s", out, err).isZero();
             assertThat(withEvents).anyMatch(line -> line.startsWith("+ event idlib-airstrike-2020-02-27 recorded ("));
@@ -240,10 +246,12 @@ class SeedImportIT {
             assertThat(agreementVersions).hasSize(4);
 
             // Third import, with the packaged jar the way an operator runs it: nothing changes.
-            Process importer = new ProcessBuilder(java(), "-jar", IMPORTER_JAR.toString(),
+            ProcessBuilder importerProcess = new ProcessBuilder(java(), "-jar", IMPORTER_JAR.toString(),
                     "--api", base, "--events-api", eventsBase, "--agreements-api", agreementsBase,
                     "--dir", SEED.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true);
+            importerProcess.environment().putAll(IMPORTER_ENVIRONMENT);
+            Process importer = importerProcess.start();
             String output = new String(importer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(importer.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(importer.exitValue()).as("exit status; output:%n%s", output).isZero();
@@ -336,7 +344,8 @@ class SeedImportIT {
         for (String key : keys) {
             while (true) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(eventsBase + "/api/v1/events?limit=1&actor=" + key)).GET().build(),
+                        URI.create(eventsBase + "/api/v1/events?limit=1&actor=" + key)).header("Authorization", READER)
+                        .GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     break;
@@ -373,7 +382,8 @@ class SeedImportIT {
     }
 
     private JsonNode get(String baseUri, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUri + path)).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUri + path))
+                        .header("Authorization", READER).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return json.readTree(response.body());

@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.conflictledger.devstack.kafka.EmbeddedKafkaBroker;
 import org.conflictledger.devstack.process.ServiceProcess;
+import org.conflictledger.devstack.tokens.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ import static org.hamcrest.Matchers.hasSize;
  * agreement it names through {@code ledger.events.v1}.
  */
 class CrossServiceIT {
+    /** The services check tokens, as deployed: these tests write (and read) as an editor. */
+    private static final String EDITOR = TestTokens.bearer("system-test@example.org", "editor");
     private static final Path ACTORS_JAR = Path.of(System.getProperty("ledger.actorsServiceJar",
             "../actors-service/target/quarkus-app/quarkus-run.jar"));
     private static final Path EVENTS_JAR = Path.of(System.getProperty("ledger.eventsServiceJar",
@@ -61,26 +64,30 @@ class CrossServiceIT {
     @BeforeAll
     static void startTheSuite() throws Exception {
         broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), 0);
-        actorsService = ServiceProcess.builder(ACTORS_JAR).name("actors-service").portVariable("ACTORS_PORT")
+        actorsService = ServiceProcess.builder(ACTORS_JAR).name("actors-service")
+                .env(TestTokens.checksOnEnvironment()).portVariable("ACTORS_PORT")
                 .env("LEDGER_DATA", data.resolve("actors-service").toString())
                 .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                 .log(LOGS.resolve("actors-service.log"))
                 .start();
-        eventsService = ServiceProcess.builder(EVENTS_JAR).name("events-service").portVariable("EVENTS_PORT")
+        eventsService = ServiceProcess.builder(EVENTS_JAR).name("events-service")
+                .env(TestTokens.checksOnEnvironment()).portVariable("EVENTS_PORT")
                 .env("LEDGER_DATA", data.resolve("events-service").toString())
                 .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                 .log(LOGS.resolve("events-service.log"))
                 .start();
         agreementsService = ServiceProcess.builder(AGREEMENTS_JAR).name("agreements-service")
-                .portVariable("AGREEMENTS_PORT")
+                .env(TestTokens.checksOnEnvironment()).portVariable("AGREEMENTS_PORT")
                 .env("LEDGER_DATA", data.resolve("agreements-service").toString())
                 .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                 .log(LOGS.resolve("agreements-service.log"))
                 .start();
         agreements = new RequestSpecBuilder().setBaseUri(agreementsService.baseUri()).setContentType(ContentType.JSON)
-                .build();
-        actors = new RequestSpecBuilder().setBaseUri(actorsService.baseUri()).setContentType(ContentType.JSON).build();
-        events = new RequestSpecBuilder().setBaseUri(eventsService.baseUri()).setContentType(ContentType.JSON).build();
+                .addHeader("Authorization", EDITOR).build();
+        actors = new RequestSpecBuilder().setBaseUri(actorsService.baseUri()).setContentType(ContentType.JSON)
+                .addHeader("Authorization", EDITOR).build();
+        events = new RequestSpecBuilder().setBaseUri(eventsService.baseUri()).setContentType(ContentType.JSON)
+                .addHeader("Authorization", EDITOR).build();
     }
 
     @AfterAll

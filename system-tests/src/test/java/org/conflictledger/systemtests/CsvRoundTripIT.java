@@ -12,6 +12,7 @@ import io.restassured.specification.RequestSpecification;
 import org.assertj.core.api.SoftAssertions;
 import org.conflictledger.devstack.kafka.EmbeddedKafkaBroker;
 import org.conflictledger.devstack.process.ServiceProcess;
+import org.conflictledger.devstack.tokens.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,8 @@ import static org.hamcrest.Matchers.startsWith;
  * {@code ledger.actors.v1} by itself. Driven over HTTP only.
  */
 class CsvRoundTripIT {
+    /** The services check tokens, as deployed: these tests write (and read) as an editor. */
+    private static final String EDITOR = TestTokens.bearer("system-test@example.org", "editor");
     private static final Path ACTORS_JAR = Path.of(System.getProperty("ledger.actorsServiceJar",
             "../actors-service/target/quarkus-app/quarkus-run.jar"));
     private static final Path EVENTS_JAR = Path.of(System.getProperty("ledger.eventsServiceJar",
@@ -73,7 +76,8 @@ class CsvRoundTripIT {
     @BeforeAll
     static void startTheSuite() throws Exception {
         broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), 0);
-        actorsService = ServiceProcess.builder(ACTORS_JAR).name("actors-service").portVariable("ACTORS_PORT")
+        actorsService = ServiceProcess.builder(ACTORS_JAR).name("actors-service")
+                .env(TestTokens.checksOnEnvironment()).portVariable("ACTORS_PORT")
                 .env("LEDGER_DATA", data.resolve("actors-service").toString())
                 .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                 .log(LOGS.resolve("csv-round-trip-actors-service.log"))
@@ -81,13 +85,17 @@ class CsvRoundTripIT {
                 .start();
         eventsServiceA = eventsService("a");
         eventsServiceB = eventsService("b");
-        actors = new RequestSpecBuilder().setBaseUri(actorsService.baseUri()).setContentType(ContentType.JSON).build();
-        eventsA = new RequestSpecBuilder().setBaseUri(eventsServiceA.baseUri()).setContentType(ContentType.JSON).build();
-        eventsB = new RequestSpecBuilder().setBaseUri(eventsServiceB.baseUri()).setContentType(ContentType.JSON).build();
+        actors = new RequestSpecBuilder().setBaseUri(actorsService.baseUri()).setContentType(ContentType.JSON)
+                .addHeader("Authorization", EDITOR).build();
+        eventsA = new RequestSpecBuilder().setBaseUri(eventsServiceA.baseUri()).setContentType(ContentType.JSON)
+                .addHeader("Authorization", EDITOR).build();
+        eventsB = new RequestSpecBuilder().setBaseUri(eventsServiceB.baseUri()).setContentType(ContentType.JSON)
+                .addHeader("Authorization", EDITOR).build();
     }
 
     private static ServiceProcess eventsService(String which) throws Exception {
-        return ServiceProcess.builder(EVENTS_JAR).name("events-service-" + which).portVariable("EVENTS_PORT")
+        return ServiceProcess.builder(EVENTS_JAR).name("events-service-" + which)
+                .env(TestTokens.checksOnEnvironment()).portVariable("EVENTS_PORT")
                 .env("LEDGER_DATA", data.resolve("events-service-" + which).toString())
                 .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                 .env("ACTOR_REPLICA_GROUP_ID", "csv-round-trip.events-service-" + which + ".actor-replica")

@@ -6,6 +6,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.conflictledger.devstack.kafka.EmbeddedKafkaBroker;
 import org.conflictledger.devstack.process.ServiceProcess;
+import org.conflictledger.devstack.tokens.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,6 +37,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * The whole suite as processes — broker, the three services and the gateway — with the seed record imported by
@@ -50,12 +52,15 @@ class SuiteThroughGatewayIT {
             "../dataset/target/dataset-importer.jar"));
     private static final Path SEED = Path.of(System.getProperty("ledger.seedDir", "../dataset/seed"));
     private static final Duration TOPIC_LAG = Duration.ofSeconds(60);
+    /** Every process checks tokens, as deployed; the test is an analyst with the role editor. */
+    private static final String ANALYST = TestTokens.bearer("analyst@example.org", "editor");
 
     @TempDir
     static Path data;
 
     private static EmbeddedKafkaBroker broker;
     private static final List<ServiceProcess> PROCESSES = new ArrayList<>();
+    private static ServiceProcess actorsService;
     private static ServiceProcess eventsService;
     private static RequestSpecification gateway;
     private static URI gatewayUri;
@@ -63,12 +68,13 @@ class SuiteThroughGatewayIT {
     @BeforeAll
     static void startTheSuiteAndImportTheSeed() throws Exception {
         broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), 0);
-        ServiceProcess actors = start("actors-service", "ACTORS_PORT");
+        actorsService = start("actors-service", "ACTORS_PORT");
         eventsService = start("events-service", "EVENTS_PORT");
         ServiceProcess agreements = start("agreements-service", "AGREEMENTS_PORT");
         ServiceProcess gatewayProcess = ServiceProcess.builder(jar("gateway")).name("gateway").portVariable("GATEWAY_PORT")
+                .env(TestTokens.checksOnEnvironment())
                 .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
-                .env("ACTORS_URL", actors.baseUri().toString())
+                .env("ACTORS_URL", actorsService.baseUri().toString())
                 .env("EVENTS_URL", eventsService.baseUri().toString())
                 .env("AGREEMENTS_URL", agreements.baseUri().toString())
                 .env("GATEWAY_REQUEST_TIMEOUT", "30s")
@@ -76,19 +82,24 @@ class SuiteThroughGatewayIT {
                 .start();
         PROCESSES.add(gatewayProcess);
         gatewayUri = URI.create(gatewayProcess.baseUri());
-        gateway = new RequestSpecBuilder().setBaseUri(gatewayUri).setContentType(ContentType.JSON).build();
+        gateway = new RequestSpecBuilder().setBaseUri(gatewayUri).setContentType(ContentType.JSON)
+                .addHeader("Authorization", ANALYST).build();
 
         String api = gatewayUri.toString();
-        Process importer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                IMPORTER_JAR.toString(), "--api", api, "--events-api", api, "--agreements-api", api,
-                "--dir", SEED.toString(), "--principal", "seed-importer", "--wait", "60")
-                .redirectErrorStream(true).redirectOutput(LOGS.resolve("seed-import.log").toFile()).start();
+        ProcessBuilder importerProcess = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", IMPORTER_JAR.toString(), "--api", api, "--events-api", api, "--agreements-api", api,
+                "--dir", SEED.toString(), "--wait", "60")
+                .redirectErrorStream(true).redirectOutput(LOGS.resolve("seed-import.log").toFile());
+        importerProcess.environment().put("LEDGER_API_TOKEN",
+                TestTokens.bearer("seed-importer", "editor").substring("Bearer ".length()));
+        Process importer = importerProcess.start();
         assertThat(importer.waitFor(300, TimeUnit.SECONDS)).as("the seed import finishes").isTrue();
         assertThat(importer.exitValue()).as("the seed import succeeds; see %s", LOGS.resolve("seed-import.log")).isZero();
     }
 
     private static ServiceProcess start(String name, String portVariable) throws Exception {
         ServiceProcess process = ServiceProcess.builder(jar(name)).name(name).portVariable(portVariable)
+                .env(TestTokens.checksOnEnvironment())
                 .env("LEDGER_DATA", data.resolve(name).toString())
                 .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                 .log(LOGS.resolve("gateway-suite-" + name + ".log"))
@@ -170,7 +181,8 @@ class SuiteThroughGatewayIT {
         List<String> received = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest subscribe = HttpRequest.newBuilder(gatewayUri.resolve("/api/v1/stream?recordType=event"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .header("Authorization", TestTokens.bearer("dashboard@example.org", "reader")).build();
         var stream = http.sendAsync(subscribe, HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.get().body(), StandardCharsets.UTF_8))) {
@@ -186,7 +198,7 @@ class SuiteThroughGatewayIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> received.contains(": connected"));
 
         Instant beforeCorrection = Instant.now();
-        given(gateway).header("X-Ledger-Principal", "analyst@example.org")
+        given(gateway)
                 .body("{\"notes\": \"Fighting broke out along the line of contact (system test).\", \"reason\": \"clarified\"}")
                 .post("/api/v1/events/" + eventId + "/corrections").then().statusCode(200);
 
@@ -234,6 +246,26 @@ class SuiteThroughGatewayIT {
 
     @Test
     @Order(5)
+    void tokensAndRolesAreCheckedAtTheGatewayAndAgainBehindIt() {
+        given().baseUri(gatewayUri.toString()).get("/api/v1/actors/TUR").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().baseUri(gatewayUri.toString()).contentType(ContentType.JSON)
+                .header("Authorization", TestTokens.bearer("rita@example.org", "reader"))
+                .body("{\"key\": \"NOPE\", \"name\": \"Refused\", \"kind\": \"STATE\"}")
+                .post("/api/v1/actors").then().statusCode(403).contentType("application/problem+json");
+        given(gateway).post("/api/v1/actors/admin/read-model/rebuild").then().statusCode(403);
+        given().baseUri(gatewayUri.toString()).header("Authorization", TestTokens.bearer("root@example.org", "admin"))
+                .post("/api/v1/actors/admin/read-model/rebuild").then().statusCode(200);
+        // Around the gateway, straight to a service: the same check (defence in depth).
+        given().baseUri(actorsService.baseUri()).get("/api/v1/actors/TUR").then().statusCode(401);
+        // The record names who changed it: the subject of the token each change was made with.
+        given(gateway).get("/api/v1/actors/TUR/history").then().statusCode(200)
+                .body("items[0].principal", equalTo("seed-importer"));
+    }
+
+    @Test
+    @Order(6)
     void aServiceThatStopsIsAnsweredForWithAProblemDocument() throws Exception {
         eventsService.stop();
         given(gateway).get("/api/v1/events").then().statusCode(503)

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.conflictledger.contracts.Topics;
 import org.conflictledger.devstack.kafka.EmbeddedKafkaBroker;
 import org.conflictledger.devstack.process.ServiceProcess;
+import org.conflictledger.devstack.tokens.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
  * its history and its hash chain are intact, and the topic holds each event once.
  */
 class ActorServiceRestartIT {
+    private static final String EDITOR = TestTokens.bearer("restart-test@example.org", "editor");
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private final ObjectMapper json = new ObjectMapper();
 
@@ -40,7 +42,7 @@ class ActorServiceRestartIT {
     void aRestartKeepsTheRecordItsHistoryAndTheTopicIntact(@TempDir Path data) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), 0)) {
             ServiceProcess.Builder actorsService = ServiceProcess.builder(JAR).name("actors-service")
-                    .portVariable("ACTORS_PORT")
+                    .env(TestTokens.checksOnEnvironment()).portVariable("ACTORS_PORT")
                     .env("LEDGER_DATA", data.resolve("services").toString())
                     .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                     .log(Path.of("target", "actor-restart-it.log"));
@@ -48,23 +50,23 @@ class ActorServiceRestartIT {
             String id;
 
             try (ServiceProcess first = actorsService.start()) {
-                id = given().baseUri(first.baseUri()).contentType(ContentType.JSON)
+                id = editor(first).contentType(ContentType.JSON)
                         .body("{\"key\": \"" + key + "\", \"name\": \"Republic of Artsakh\", \"kind\": \"SELF_DECLARED_ENTITY\"}")
                         .post("/api/v1/actors").then().statusCode(201).extract().path("id");
-                given().baseUri(first.baseUri()).contentType(ContentType.JSON).body("{\"name\": \"Artsakh\"}")
+                editor(first).contentType(ContentType.JSON).body("{\"name\": \"Artsakh\"}")
                         .post("/api/v1/actors/" + id + "/rename").then().statusCode(200);
                 awaitPublished(broker, id, 2);
                 assertThat(first.stop()).isIn(0, 143);
             }
 
             try (ServiceProcess second = actorsService.start()) {
-                given().baseUri(second.baseUri()).get("/api/v1/actors/" + key).then().statusCode(200)
+                editor(second).get("/api/v1/actors/" + key).then().statusCode(200)
                         .body("name", equalTo("Artsakh")).body("version", equalTo(2));
-                given().baseUri(second.baseUri()).get("/api/v1/actors/" + id + "/history").then().statusCode(200)
+                editor(second).get("/api/v1/actors/" + id + "/history").then().statusCode(200)
                         .body("items.sequence", contains(0, 1));
-                given().baseUri(second.baseUri()).get("/api/v1/actors/" + id + "/verify").then()
+                editor(second).get("/api/v1/actors/" + id + "/verify").then()
                         .body("valid", equalTo(true)).body("events", equalTo(2));
-                given().baseUri(second.baseUri()).contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                editor(second).contentType(ContentType.JSON).header("If-Match", "\"2\"")
                         .body("{\"name\": \"Nagorno-Karabakh Republic\"}")
                         .post("/api/v1/actors/" + id + "/rename").then().statusCode(200).header("ETag", "\"3\"");
 
@@ -113,5 +115,10 @@ class ActorServiceRestartIT {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return new KafkaConsumer<>(props);
+    }
+
+    /** A request to the service as an editor: the packaged service checks tokens, as deployed. */
+    private static io.restassured.specification.RequestSpecification editor(ServiceProcess service) {
+        return given().header("Authorization", EDITOR).baseUri(service.baseUri());
     }
 }

@@ -5,8 +5,8 @@ public final class RequestHeaders {
     /** Correlates everything one client request caused; generated when the client sends none. */
     public static final String CORRELATION_ID = "X-Correlation-Id";
     /**
-     * The caller's identity until bearer tokens are checked by the services (gateway issue);
-     * {@code anonymous} when absent.
+     * The caller's identity when token checks are off (development and tests); ignored when they are on, where the
+     * verified token's subject is the principal. {@code anonymous} when absent.
      */
     public static final String PRINCIPAL = "X-Ledger-Principal";
 

@@ -6,6 +6,8 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.conflictledger.access.AccessControl;
+import org.conflictledger.platform.access.CurrentCaller;
 import org.conflictledger.platform.audit.AuditMetadata;
 import org.conflictledger.platform.axon.AxonRuntime;
 import org.conflictledger.platform.axon.ReadModels;
@@ -28,18 +30,32 @@ public class Writes {
     private final AxonRuntime axon;
     private final ReadModels readModels;
     private final LedgerConfig config;
+    private final AccessControl access;
+    private final CurrentCaller caller;
 
-    Writes(AxonRuntime axon, ReadModels readModels, LedgerConfig config) {
+    Writes(AxonRuntime axon, ReadModels readModels, LedgerConfig config, AccessControl access, CurrentCaller caller) {
         this.axon = axon;
         this.readModels = readModels;
         this.config = config;
+        this.access = access;
+        this.caller = caller;
     }
 
-    /** The audit context of the current request. */
+    /**
+     * The audit context of the current request: the principal is the subject of the caller's verified token; only
+     * with token checks off does the {@code X-Ledger-Principal} header name it.
+     */
     public AuditContext context(HttpHeaders headers, String reason, List<SourceCitation> sources) {
-        String principal = headers.getHeaderString(RequestHeaders.PRINCIPAL);
-        return new AuditContext(principal == null || principal.isBlank() ? AuditMetadata.ANONYMOUS : principal.strip(),
-                headers.getHeaderString(RequestHeaders.CORRELATION_ID), reason, sources);
+        return new AuditContext(principal(headers), headers.getHeaderString(RequestHeaders.CORRELATION_ID), reason,
+                sources);
+    }
+
+    private String principal(HttpHeaders headers) {
+        if (caller.get().isPresent()) {
+            return caller.get().get().subject();
+        }
+        String claimed = access.enabled() ? null : headers.getHeaderString(RequestHeaders.PRINCIPAL);
+        return claimed == null || claimed.isBlank() ? AuditMetadata.ANONYMOUS : claimed.strip();
     }
 
     /** Sends the command, waits for its outcome and for the read models; returns the handler's result. */

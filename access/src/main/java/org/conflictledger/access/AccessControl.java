@@ -1,0 +1,101 @@
+package org.conflictledger.access;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides one request from its method, path and bearer token. The gateway and every service call this with the same
+ * token, so a request that reaches a service around the gateway meets the same rule (defence in depth).
+ */
+@ApplicationScoped
+public class AccessControl {
+    private static final String BEARER = "bearer ";
+
+    private final AccessConfig config;
+    private final JWTParser parser;
+
+    public AccessControl(AccessConfig config, JWTParser parser) {
+        this.config = config;
+        this.parser = parser;
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /**
+     * @param authorization the {@code Authorization} header, or null
+     */
+    public AccessDecision decide(String method, String path, String authorization) {
+        if (!config.enabled()) {
+            return new AccessDecision.Allowed(Optional.empty());
+        }
+        Optional<Role> needed = RequiredRole.of(method, path, config.openReads());
+        if (authorization == null || authorization.isBlank()) {
+            return needed.<AccessDecision>map(role -> AccessDecision.Denied.unauthenticated(
+                            "This needs a bearer token with the role " + role.claim() + " (Authorization: Bearer ...)",
+                            null))
+                    .orElse(new AccessDecision.Allowed(Optional.empty()));
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return AccessDecision.Denied.unauthenticated("The Authorization header must be 'Bearer <token>'",
+                    "invalid_request");
+        }
+        Caller caller;
+        try {
+            caller = caller(parser.parse(authorization.substring(BEARER.length()).strip()));
+        } catch (ParseException e) {
+            return AccessDecision.Denied.unauthenticated(whyInvalid(e), "invalid_token");
+        }
+        if (needed.isPresent() && !caller.has(needed.get())) {
+            return AccessDecision.Denied.forbidden("This needs the role " + needed.get().claim() + "; the token of "
+                    + caller.subject() + " grants " + claims(caller.roles()));
+        }
+        return new AccessDecision.Allowed(Optional.of(caller));
+    }
+
+    private static Caller caller(JsonWebToken token) throws ParseException {
+        String subject = token.getSubject() != null ? token.getSubject() : token.getName();
+        if (subject == null || subject.isBlank()) {
+            throw new ParseException("the token names no subject (sub)");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        token.getGroups().forEach(group -> Role.fromClaim(group).ifPresent(roles::add));
+        return new Caller(subject, roles);
+    }
+
+    private static String whyInvalid(ParseException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidJwtException invalid) {
+                if (invalid.hasExpired()) {
+                    return "The bearer token has expired";
+                }
+                if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+                    return "The bearer token's signature does not verify with the ledger's key";
+                }
+                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID) || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+                    return "The bearer token was not issued by the ledger's issuer";
+                }
+                if (invalid.hasErrorCode(ErrorCodes.NOT_YET_VALID)) {
+                    return "The bearer token is not valid yet";
+                }
+            }
+            if (cause.getCause() == null && cause.getMessage() != null && cause.getMessage().contains("subject")) {
+                return "The bearer token names no subject (sub)";
+            }
+        }
+        return "The bearer token could not be verified";
+    }
+
+    private static String claims(Set<Role> roles) {
+        return roles.isEmpty() ? "no ledger role" : String.join(", ", roles.stream().map(Role::claim).sorted().toList());
+    }
+}

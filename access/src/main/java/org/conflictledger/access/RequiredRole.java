@@ -1,0 +1,36 @@
+package org.conflictledger.access;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The role a request needs, from its method and path alone, so that the gateway and the services read one rule:
+ * the API ({@code /api/...}) needs {@code reader} to read (unless reads are open), {@code editor} to write and
+ * {@code admin} for anything under an {@code /admin/} segment (read-model rebuilds, replays). Everything outside the
+ * API (health, OpenAPI, Swagger UI) and CORS preflights are open.
+ */
+public final class RequiredRole {
+    private static final String API = "/api/";
+
+    private RequiredRole() {
+    }
+
+    public static Optional<Role> of(String method, String path, boolean openReads) {
+        String normalised = path == null ? "" : path;
+        if (!normalised.startsWith(API) || "OPTIONS".equalsIgnoreCase(method)) {
+            return Optional.empty();
+        }
+        if (normalised.contains("/admin/") || normalised.endsWith("/admin")) {
+            return Optional.of(Role.ADMIN);
+        }
+        if (isRead(method)) {
+            return openReads ? Optional.empty() : Optional.of(Role.READER);
+        }
+        return Optional.of(Role.EDITOR);
+    }
+
+    private static boolean isRead(String method) {
+        String upper = method.toUpperCase(Locale.ROOT);
+        return upper.equals("GET") || upper.equals("HEAD");
+    }
+}

@@ -1,0 +1,169 @@
+package org.conflictledger.access;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import org.conflictledger.devstack.tokens.DevTokens;
+import org.junit.jupiter.api.Test;
+
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessControlTest {
+    private static final KeyPair LEDGER_KEYS = DevTokens.newKeyPair();
+    private static final KeyPair OTHER_KEYS = DevTokens.newKeyPair();
+    private static final String ISSUER = "conflict-ledger";
+
+    private final AccessControl control = control(true, false);
+
+    @Test
+    void anEditorTokenMayWriteAndNamesItsSubject() {
+        AccessDecision decision = control.decide("POST", "/api/v1/actors", bearer(token("ana@example.org", "editor")));
+
+        assertThat(decision).isInstanceOfSatisfying(AccessDecision.Allowed.class, allowed -> {
+            assertThat(allowed.caller()).isPresent();
+            assertThat(allowed.caller().get().subject()).isEqualTo("ana@example.org");
+            assertThat(allowed.caller().get().roles()).containsExactly(Role.EDITOR);
+        });
+    }
+
+    @Test
+    void aReaderTokenMayReadButNotWrite() {
+        String reader = bearer(token("rita@example.org", "reader"));
+
+        assertThat(control.decide("GET", "/api/v1/actors/TUR", reader)).isInstanceOf(AccessDecision.Allowed.class);
+        assertThat(denied(control.decide("PATCH", "/api/v1/actors/TUR/kind", reader)))
+                .satisfies(d -> {
+                    assertThat(d.status()).isEqualTo(403);
+                    assertThat(d.detail()).contains("editor").contains("rita@example.org");
+                    assertThat(d.challenge()).isNull();
+                });
+    }
+
+    @Test
+    void onlyAnAdminMayRebuildAReadModel() {
+        String path = "/api/v1/agreements/admin/read-model/rebuild";
+
+        assertThat(denied(control.decide("POST", path, bearer(token("ed@example.org", "editor")))).status()).isEqualTo(403);
+        assertThat(control.decide("POST", path, bearer(token("root@example.org", "admin"))))
+                .isInstanceOf(AccessDecision.Allowed.class);
+    }
+
+    @Test
+    void anAdminMayAlsoEditAndRead() {
+        String admin = bearer(token("root@example.org", "admin"));
+
+        assertThat(control.decide("POST", "/api/v1/events", admin)).isInstanceOf(AccessDecision.Allowed.class);
+        assertThat(control.decide("GET", "/api/v1/events", admin)).isInstanceOf(AccessDecision.Allowed.class);
+    }
+
+    @Test
+    void aTokenWithoutALedgerRoleMayNotEvenRead() {
+        AccessDecision decision = control.decide("GET", "/api/v1/actors", bearer(token("guest@example.org", "guest")));
+
+        assertThat(denied(decision).status()).isEqualTo(403);
+        assertThat(denied(decision).detail()).contains("no ledger role");
+    }
+
+    @Test
+    void noTokenIsUnauthorizedWithABearerChallenge() {
+        AccessDecision.Denied denied = denied(control.decide("GET", "/api/v1/actors", null));
+
+        assertThat(denied.status()).isEqualTo(401);
+        assertThat(denied.challenge()).startsWith("Bearer realm=\"conflict-ledger\"");
+        assertThat(denied.problemType()).isEqualTo("urn:conflict-ledger:problem:unauthorized");
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorized() {
+        String expired = DevTokens.mint(LEDGER_KEYS.getPrivate(), ISSUER, "late@example.org", Set.of("editor"),
+                Instant.now().minus(Duration.ofHours(2)), Instant.now().minus(Duration.ofHours(1)));
+
+        AccessDecision.Denied denied = denied(control.decide("GET", "/api/v1/actors", bearer(expired)));
+
+        assertThat(denied.status()).isEqualTo(401);
+        assertThat(denied.detail()).contains("expired");
+        assertThat(denied.challenge()).contains("error=\"invalid_token\"");
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIsUnauthorized() {
+        String forged = DevTokens.mint(OTHER_KEYS.getPrivate(), ISSUER, "mallory@example.org", Set.of("admin"),
+                Duration.ofHours(1));
+
+        AccessDecision.Denied denied = denied(control.decide("GET", "/api/v1/actors", bearer(forged)));
+
+        assertThat(denied.status()).isEqualTo(401);
+        assertThat(denied.detail()).contains("signature");
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsUnauthorized() {
+        String foreign = DevTokens.mint(LEDGER_KEYS.getPrivate(), "someone-else", "eve@example.org", Set.of("admin"),
+                Duration.ofHours(1));
+
+        assertThat(denied(control.decide("GET", "/api/v1/actors", bearer(foreign))).detail()).contains("issuer");
+    }
+
+    @Test
+    void garbageAndOtherSchemesAreUnauthorized() {
+        assertThat(denied(control.decide("GET", "/api/v1/actors", "Bearer not.a.token")).status()).isEqualTo(401);
+        assertThat(denied(control.decide("GET", "/api/v1/actors", "Basic YWxhZGRpbjpvcGVuc2VzYW1l")).challenge())
+                .contains("invalid_request");
+    }
+
+    @Test
+    void aBadTokenIsRefusedEvenWhereNoneIsNeeded() {
+        AccessControl openReads = control(true, true);
+
+        assertThat(openReads.decide("GET", "/api/v1/actors", null)).isInstanceOf(AccessDecision.Allowed.class);
+        assertThat(denied(openReads.decide("GET", "/api/v1/actors", "Bearer not.a.token")).status()).isEqualTo(401);
+        assertThat(denied(openReads.decide("POST", "/api/v1/actors", null)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void healthAndOpenApiNeedNoToken() {
+        assertThat(control.decide("GET", "/q/health/ready", null)).isInstanceOf(AccessDecision.Allowed.class);
+        assertThat(control.decide("GET", "/openapi", null)).isInstanceOf(AccessDecision.Allowed.class);
+    }
+
+    @Test
+    void withChecksOffEverythingIsAllowedAnonymously() {
+        AccessDecision decision = control(false, false).decide("POST", "/api/v1/actors/admin/read-model/rebuild", null);
+
+        assertThat(decision).isEqualTo(new AccessDecision.Allowed(java.util.Optional.empty()));
+    }
+
+    private static AccessControl control(boolean enabled, boolean openReads) {
+        JWTAuthContextInfo info = new JWTAuthContextInfo((RSAPublicKey) LEDGER_KEYS.getPublic(), ISSUER);
+        AccessConfig config = new AccessConfig() {
+            @Override
+            public boolean enabled() {
+                return enabled;
+            }
+
+            @Override
+            public boolean openReads() {
+                return openReads;
+            }
+        };
+        return new AccessControl(config, new DefaultJWTParser(info));
+    }
+
+    private static String token(String subject, String... roles) {
+        return DevTokens.mint(LEDGER_KEYS.getPrivate(), ISSUER, subject, Set.of(roles), Duration.ofHours(1));
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static AccessDecision.Denied denied(AccessDecision decision) {
+        assertThat(decision).isInstanceOf(AccessDecision.Denied.class);
+        return (AccessDecision.Denied) decision;
+    }
+}

@@ -1,0 +1,66 @@
+package org.conflictledger.gateway.security;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.conflictledger.access.AccessControl;
+import org.conflictledger.access.AccessDecision;
+import org.conflictledger.gateway.routing.ServiceProblems;
+
+/**
+ * Checks the bearer token of every API request before it is routed: a refusal is a 401 or 403 problem document
+ * and never reaches a service; an allowed request goes on with its Authorization header, which the service checks
+ * again. The live stream also takes the token as {@code ?access_token=}, since browsers' EventSource cannot send
+ * headers.
+ */
+@ApplicationScoped
+public class AccessHandler {
+    /** Runs after the request limits (which refuse floods before any signature is checked) and before any route. */
+    public static final int ORDER = -50;
+    static final String STREAM_PATH = "/api/v1/stream";
+    static final String ACCESS_TOKEN_PARAMETER = "access_token";
+
+    private final AccessControl access;
+
+    AccessHandler(AccessControl access) {
+        this.access = access;
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").order(ORDER).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        AccessDecision decision = access.decide(request.method().name(), request.path(), authorization(request));
+        if (decision instanceof AccessDecision.Denied denied) {
+            refuse(context, denied);
+        } else {
+            context.next();
+        }
+    }
+
+    private static String authorization(HttpServerRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null && STREAM_PATH.equals(request.path())) {
+            String token = request.getParam(ACCESS_TOKEN_PARAMETER);
+            return token == null || token.isBlank() ? null : "Bearer " + token;
+        }
+        return header;
+    }
+
+    private static void refuse(RoutingContext context, AccessDecision.Denied denied) {
+        var response = context.response().setStatusCode(denied.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, ServiceProblems.MEDIA_TYPE);
+        if (denied.challenge() != null) {
+            response.putHeader("WWW-Authenticate", denied.challenge());
+        }
+        response.end(new JsonObject().put("type", denied.problemType()).put("title", denied.title())
+                .put("status", denied.status()).put("detail", denied.detail())
+                .put("instance", context.request().path()).toBuffer());
+    }
+}
