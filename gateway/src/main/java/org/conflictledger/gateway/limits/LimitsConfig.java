@@ -28,8 +28,11 @@ public interface LimitsConfig {
     @WithDefault("50")
     double requestsPerSecond();
 
-    /** How many requests one client may make at once: the size of its bucket. */
-    @WithDefault("100")
+    /**
+     * How many requests one client may make at once: the size of its bucket. 200 lets the seed import through the
+     * gateway (about 190 requests from one address, without a token) pass in one burst however fast it runs.
+     */
+    @WithDefault("200")
     int burst();
 
     /** How many clients the gateway tracks at most; the one seen least recently is forgotten first. */

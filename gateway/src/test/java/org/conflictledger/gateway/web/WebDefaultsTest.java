@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The defaults, in the routing tests' setup: no origin is allowed (CORS off), no HSTS, a 1 MiB body limit, and a rate
- * limit of 100 at once that the test suite never reaches.
+ * limit of 200 at once that the test suite never reaches.
  */
 @QuarkusTest
 @WithTestResource(TestOrigins.class)
@@ -39,7 +39,7 @@ class WebDefaultsTest {
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
                 .header("Strict-Transport-Security", nullValue())
-                .header("RateLimit-Limit", "100");
+                .header("RateLimit-Limit", "200");
         given().contentType("application/json").body(new byte[1024 * 1024 + 1]).post("/api/v1/actors").then()
                 .statusCode(413)
                 .body("detail", containsString("1048576 bytes"));
