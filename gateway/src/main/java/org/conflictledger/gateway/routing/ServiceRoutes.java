@@ -16,6 +16,7 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.conflictledger.gateway.limits.BodySizeLimit;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -36,10 +37,12 @@ public class ServiceRoutes {
     private static final Pattern SANE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final GatewayConfig config;
+    private final BodySizeLimit bodySizeLimit;
     private final List<HttpClient> clients = new ArrayList<>();
 
-    ServiceRoutes(GatewayConfig config) {
+    ServiceRoutes(GatewayConfig config, BodySizeLimit bodySizeLimit) {
         this.config = config;
+        this.bodySizeLimit = bodySizeLimit;
     }
 
     public List<Route> routes() {
@@ -58,8 +61,14 @@ public class ServiceRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
                             .setServer(SocketAddress.inetSocketAddress(route.port(), route.host()))
-                            .setIdleTimeout(config.requestTimeout().toMillis())))
-                    .addInterceptor(new Forwarding(route));
+                            .setIdleTimeout(config.requestTimeout().toMillis()))
+                            // a failure also fails the response, which Forwarding answers; without a handler Vert.x
+                            // logs every reset (e.g. of a body cut off at its size limit) as an ERROR
+                            .map(origin -> origin.exceptionHandler(failure -> LOG.debugf("%s %s to %s: %s",
+                                    request.method(), request.uri(), route.service(), failure.toString()))))
+                    .addInterceptor(new Forwarding(route))
+                    // after Forwarding, so that a body cut off at its limit is a 413 with the correlation id, not a 502
+                    .addInterceptor(bodySizeLimit.interceptor());
             router.routeWithRegex(route.pathRegex()).handler(context -> proxy.handle(context.request()));
             LOG.infof("Routing %s to %s", route.prefix(), route.origin());
         }

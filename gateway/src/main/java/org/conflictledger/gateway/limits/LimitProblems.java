@@ -1,0 +1,29 @@
+package org.conflictledger.gateway.limits;
+
+import io.vertx.core.json.JsonObject;
+
+/** The RFC 9457 problem documents of the gateway's own limits: 413 for a body too large, 429 for too many requests. */
+public final class LimitProblems {
+    public static final String BODY_TOO_LARGE = "urn:conflict-ledger:problem:body-too-large";
+    public static final String RATE_LIMITED = "urn:conflict-ledger:problem:rate-limited";
+
+    private LimitProblems() {
+    }
+
+    public static JsonObject bodyTooLarge(long limit, String instance) {
+        return new JsonObject().put("type", BODY_TOO_LARGE).put("title", "Request body too large").put("status", 413)
+                .put("detail", "The request body is larger than the " + limit + " bytes the gateway accepts here")
+                .put("instance", instance).put("maxBodySize", limit);
+    }
+
+    public static JsonObject rateLimited(int burst, double perSecond, long retryAfterSeconds, String instance) {
+        return new JsonObject().put("type", RATE_LIMITED).put("title", "Too many requests").put("status", 429)
+                .put("detail", "This client made more requests than the gateway allows (" + burst + " at once, then "
+                        + rate(perSecond) + " per second); retry after " + retryAfterSeconds + " s")
+                .put("instance", instance);
+    }
+
+    private static String rate(double perSecond) {
+        return perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond);
+    }
+}
