@@ -6,6 +6,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,13 +33,19 @@ class ChangeLogTest {
     private static final RecordType AGREEMENT = new RecordType("agreement", Agreement.class);
     private static final Instant T0 = Instant.parse("2026-11-25T09:00:00.000Z");
 
-    private JdbcDataSource dataSource;
+    private DataSource dataSource;
     private final List<String> writtenIds = new ArrayList<>();
+
+    /** An empty database of its own for each test. */
+    protected DataSource emptyDatabase() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:changes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return h2;
+    }
 
     @BeforeEach
     void freshStore() throws Exception {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:changes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource = emptyDatabase();
         try (InputStream in = getClass().getResourceAsStream("/db/platform/V1__axon_event_store.sql");
              Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
