@@ -1,0 +1,139 @@
+package org.conflictledger.gateway.audit;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The query of {@code GET /api/v1/audit}, read by hand so that every value that does not parse is named in one 400:
+ * {@code principal} (exact), {@code from} (inclusive) and {@code to} (exclusive) instants, {@code recordType}
+ * ({@code actor}, {@code event} or {@code agreement}, also {@code conflict-event}; a comma list or repeated),
+ * {@code cursor} and {@code limit} (1 to 500, default 50).
+ */
+public record AuditQuery(String principal, Instant from, Instant to, Set<String> recordTypes, AuditCursor cursor,
+                         int limit) {
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+    public static final int MAX_PRINCIPAL = 320;
+    /** Record types in the order their services break ties: the order of the services behind the gateway. */
+    public static final List<String> RECORD_TYPES = List.of("actor", "event", "agreement");
+    private static final Map<String, String> ALIASES = Map.of("conflict-event", "event");
+
+    /** A value that is not understood, for the problem document's {@code errors}. */
+    public record Error(String field, String message) {
+        JsonObject json() {
+            return new JsonObject().put("field", field).put("message", message);
+        }
+    }
+
+    /** A query that does not parse. */
+    public static final class Invalid extends RuntimeException {
+        private final List<Error> errors;
+
+        Invalid(List<Error> errors) {
+            super(errors.get(0).field() + ": " + errors.get(0).message());
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<Error> errors() {
+            return errors;
+        }
+
+        public JsonArray json() {
+            JsonArray array = new JsonArray();
+            errors.forEach(error -> array.add(error.json()));
+            return array;
+        }
+
+        public String detail() {
+            return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        }
+    }
+
+    /** Reads the parameters as given (each may be null); throws {@link Invalid} naming every bad one. */
+    public static AuditQuery parse(String principal, String from, String to, List<String> recordTypes, String cursor,
+                                   String limit) {
+        List<Error> errors = new ArrayList<>();
+        String who = principal == null || principal.isBlank() ? null : principal.strip();
+        if (who != null && who.length() > MAX_PRINCIPAL) {
+            errors.add(new Error("principal", "must be at most " + MAX_PRINCIPAL + " characters"));
+        }
+        Instant start = instant("from", from, errors);
+        Instant end = instant("to", to, errors);
+        if (start != null && end != null && !end.isAfter(start)) {
+            errors.add(new Error("to", "must be after from"));
+        }
+        Set<String> types = recordTypes(recordTypes, errors);
+        AuditCursor position = null;
+        if (cursor != null && !cursor.isBlank()) {
+            position = AuditCursor.decode(cursor.strip());
+            if (position == null) {
+                errors.add(new Error("cursor", "is not a cursor this API returned"));
+            }
+        }
+        int size = limit(limit, errors);
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        return new AuditQuery(who, start, end, types, position, size);
+    }
+
+    private static Instant instant(String name, String text, List<Error> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new Error(name, "must be an instant (ISO 8601, e.g. 2020-11-10T00:00:00Z)"));
+            return null;
+        }
+    }
+
+    private static Set<String> recordTypes(List<String> given, List<Error> errors) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String value : given == null ? List.<String>of() : given) {
+            for (String part : value.split(",")) {
+                String name = part.strip();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                String type = ALIASES.getOrDefault(name, name);
+                if (RECORD_TYPES.contains(type)) {
+                    chosen.add(type);
+                } else {
+                    errors.add(new Error("recordType", "'" + name + "' is not one of actor, event (or conflict-event), agreement"));
+                }
+            }
+        }
+        if (chosen.isEmpty()) {
+            return new LinkedHashSet<>(RECORD_TYPES);
+        }
+        Set<String> ordered = new LinkedHashSet<>();
+        RECORD_TYPES.stream().filter(chosen::contains).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static int limit(String text, List<Error> errors) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        errors.add(new Error("limit", "must be an integer from 1 to " + MAX_LIMIT));
+        return DEFAULT_LIMIT;
+    }
+}
