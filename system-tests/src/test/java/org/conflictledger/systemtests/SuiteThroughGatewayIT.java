@@ -246,7 +246,35 @@ class SuiteThroughGatewayIT {
 
     @Test
     @Order(5)
+    void theAuditViewListsTheChangesOfEveryServiceByPrincipalNewestFirst() {
+        JsonPath analyst = given(gateway).queryParam("principal", "analyst@example.org")
+                .get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        // The correction (test 2) and the violation report (test 3) were the analyst's; the term turned VIOLATED
+        // by agreements-service itself, which is its own principal.
+        assertThat(analyst.getList("items.type", String.class))
+                .containsSubsequence("ledger.event.reported.v1", "ledger.event.corrected.v1");
+        assertThat(analyst.getList("items.principal", String.class)).containsOnly("analyst@example.org");
+        List<Instant> times = analyst.getList("items.recordedAt", String.class).stream().map(Instant::parse).toList();
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        JsonPath firstPage = given(gateway).queryParam("principal", "seed-importer").queryParam("recordType", "actor")
+                .queryParam("limit", 5).get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(firstPage.getList("items.recordType", String.class)).hasSize(5).containsOnly("actor");
+        String next = firstPage.getString("next");
+        assertThat(next).isNotNull();
+        JsonPath secondPage = given(gateway).queryParam("principal", "seed-importer").queryParam("recordType", "actor")
+                .queryParam("limit", 5).queryParam("cursor", next).get("/api/v1/audit").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(secondPage.getList("items.eventId", String.class))
+                .doesNotContainAnyElementsOf(firstPage.getList("items.eventId", String.class));
+        assertThat(Instant.parse(secondPage.getString("items[0].recordedAt")))
+                .isBeforeOrEqualTo(Instant.parse(firstPage.getString("items[4].recordedAt")));
+    }
+
+    @Test
+    @Order(6)
     void tokensAndRolesAreCheckedAtTheGatewayAndAgainBehindIt() {
+        given().baseUri(gatewayUri.toString()).get("/api/v1/audit").then().statusCode(401);
         given().baseUri(gatewayUri.toString()).get("/api/v1/actors/TUR").then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));
@@ -265,7 +293,7 @@ class SuiteThroughGatewayIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aServiceThatStopsIsAnsweredForWithAProblemDocument() throws Exception {
         eventsService.stop();
         given(gateway).get("/api/v1/events").then().statusCode(503)

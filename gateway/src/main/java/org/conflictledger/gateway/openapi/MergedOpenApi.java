@@ -33,6 +33,7 @@ public class MergedOpenApi {
     private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
 
     private final ServiceRoutes routes;
+    private final GatewayOwnOpenApi own;
     private final OpenApiConfig config;
     private final ObjectMapper mapper;
     private final String version;
@@ -40,9 +41,10 @@ public class MergedOpenApi {
     private final Clock clock = Clock.systemUTC();
     private Cached cached;
 
-    MergedOpenApi(ServiceRoutes routes, OpenApiConfig config, ObjectMapper mapper,
+    MergedOpenApi(ServiceRoutes routes, GatewayOwnOpenApi own, OpenApiConfig config, ObjectMapper mapper,
                   @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String version) {
         this.routes = routes;
+        this.own = own;
         this.config = config;
         this.mapper = mapper;
         this.version = version;
@@ -83,6 +85,8 @@ public class MergedOpenApi {
                     if (documents.isEmpty()) {
                         return Optional.<ObjectNode>empty();
                     }
+                    // The gateway's own endpoints (the audit view, the stream) join the services' when any answered.
+                    own.document().ifPresent(document -> documents.put("gateway", document));
                     try {
                         return Optional.of(OpenApiMerger.merge(documents, unavailable, version));
                     } catch (RuntimeException e) {

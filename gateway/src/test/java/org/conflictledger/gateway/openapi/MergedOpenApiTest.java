@@ -11,6 +11,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -40,6 +41,19 @@ class MergedOpenApiTest {
                 .body("components.schemas.Problem", notNullValue())
                 .body("tags.name", hasItems("Actors", "Conflict events", "Agreements", "Agreement terms"))
                 .body("'x-unavailable-services'", nullValue());
+    }
+
+    @Test
+    void theGatewaysOwnEndpointsAreDescribedWithTheRoleTheyNeed() {
+        given().get("/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/v1/audit'.get.x-required-role", equalTo("reader"))
+                .body("paths.'/api/v1/audit'.get.responses.'401'", notNullValue())
+                .body("paths.'/api/v1/stream'.get.x-required-role", equalTo("reader"))
+                .body("paths.'/api/v1/stream'.get.responses.'200'.content", hasKey("text/event-stream"))
+                .body("paths.'/api/v1/stream'.get.parameters.name", hasItems("recordType", "Last-Event-ID", "access_token"))
+                .body("components.securitySchemes.bearerAuth.scheme", equalTo("bearer"))
+                .body("info.description", containsString("**gateway**"));
     }
 
     @Test

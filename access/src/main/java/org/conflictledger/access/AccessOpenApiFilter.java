@@ -1,7 +1,5 @@
-package org.conflictledger.platform.access;
+package org.conflictledger.access;
 
-import org.conflictledger.access.RequiredRole;
-import org.conflictledger.access.Role;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -9,9 +7,11 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public class AccessOpenApiFilter implements OASFilter {
     public static final String SCHEME = "bearerAuth";
-    private static final String PROBLEM = "#/components/schemas/Problem";
+    private static final List<String> PROBLEM_SCHEMAS = List.of("Problem", "ProblemDocument");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -35,34 +35,53 @@ public class AccessOpenApiFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> describe(path, item));
+        String problem = "#/components/schemas/" + problemSchema(components);
+        openAPI.getPaths().getPathItems().forEach((path, item) -> describe(path, item, problem));
     }
 
-    private static void describe(String path, PathItem item) {
+    /** The document's own problem schema, or a plain one added for the 401 and 403 answers. */
+    private static String problemSchema(Components components) {
+        Map<String, Schema> schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
+        for (String name : PROBLEM_SCHEMAS) {
+            if (schemas.containsKey(name)) {
+                return name;
+            }
+        }
+        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        components.addSchema("Problem", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details")
+                .addProperty("type", text).addProperty("title", text)
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("detail", text).addProperty("instance", text));
+        return "Problem";
+    }
+
+    private static void describe(String path, PathItem item, String problem) {
         for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
             Optional<Role> role = RequiredRole.of(entry.getKey().name(), path, false);
-            role.ifPresent(needed -> secure(entry.getValue(), needed));
+            role.ifPresent(needed -> secure(entry.getValue(), needed, problem));
         }
     }
 
-    private static void secure(Operation operation, Role role) {
+    private static void secure(Operation operation, Role role, String problem) {
         operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME));
         operation.addExtension("x-required-role", role.claim());
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         if (operation.getResponses().getAPIResponse("401") == null) {
-            operation.getResponses().addAPIResponse("401", problem("No valid bearer token: missing, expired, "
-                    + "or not signed by the ledger's key"));
+            operation.getResponses().addAPIResponse("401", problem(problem, "No valid bearer token: missing, "
+                    + "expired, or not signed by the ledger's key"));
         }
         if (operation.getResponses().getAPIResponse("403") == null) {
-            operation.getResponses().addAPIResponse("403", problem("The token does not grant the role " + role.claim()));
+            operation.getResponses().addAPIResponse("403", problem(problem,
+                    "The token does not grant the role " + role.claim()));
         }
     }
 
-    private static APIResponse problem(String description) {
+    private static APIResponse problem(String schemaRef, String description) {
         Content content = OASFactory.createContent().addMediaType("application/problem+json",
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)));
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(schemaRef)));
         return OASFactory.createAPIResponse().description(description).content(content);
     }
 }
