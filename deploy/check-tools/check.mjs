@@ -12,14 +12,15 @@
 //      - kafka.strimzi.io: @kubernetes-models/strimzi-kafka-operator 1.0.1 (Strimzi's CRDs);
 //      - postgresql.cnpg.io: @kubernetes-models/cloudnative-pg 1.0.0 (CloudNativePG 1.29.0's CRDs).
 //    An object whose apiVersion/kind has no schema here fails: nothing passes unvalidated.
-//    Limit: these schemas, like Kubernetes' own OpenAPI, do not forbid unknown fields, so a
-//    misspelt field name is not caught by the schema check (the policy rules catch the
-//    misspellings that matter to them, by finding the field missing).
+//    These schemas, like Kubernetes' own OpenAPI, do not forbid unknown fields; fields.mjs does
+//    that from the TypeScript declarations the same packages generate from the same definitions
+//    (rule unknown-field), the way the API server's strict field validation would.
 //  * policy: the rules below, each with an id that failures name.
 import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { unknownFields } from './fields.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -39,6 +40,7 @@ const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Replica
 export const RULES = {
   'schema': 'the object validates against the schema of its apiVersion/kind',
   'schema-unknown': 'a schema exists here for the object\'s apiVersion/kind (Kubernetes 1.32, Strimzi, CloudNativePG)',
+  'unknown-field': 'every field of the object is declared by its kind (what kubectl\'s strict field validation refuses)',
   'image-tag': 'every image has a pinned tag or digest, never "latest" or none',
   'probes': 'every container of a long-running workload has a livenessProbe and a readinessProbe',
   'resources': 'every container has cpu and memory requests and limits',
@@ -77,6 +79,9 @@ async function checkSchema(obj, fail) {
     fail('schema-unknown', `no schema for ${obj.apiVersion} ${obj.kind}`);
     return;
   }
+  const unknown = unknownFields(obj);
+  if (unknown === null) fail('unknown-field', `no type declaration found for ${obj.apiVersion} ${obj.kind}`);
+  else for (const path of unknown) fail('unknown-field', `${obj.apiVersion} ${obj.kind}: ${path} is not a field of this kind`);
   try {
     new Model(structuredClone(obj)).validate();
   } catch (e) {
