@@ -57,6 +57,26 @@ class MergedOpenApiTest {
     }
 
     @Test
+    void everyReferenceInTheMergedDocumentResolves() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(given().get("/openapi").then().statusCode(200).extract().asString());
+        List<String> unresolved = new java.util.ArrayList<>();
+        collectUnresolved(document, document, unresolved);
+        org.assertj.core.api.Assertions.assertThat(unresolved).isEmpty();
+    }
+
+    private static void collectUnresolved(com.fasterxml.jackson.databind.JsonNode root,
+                                          com.fasterxml.jackson.databind.JsonNode node, List<String> unresolved) {
+        if (node.isObject() && node.has("$ref") && node.get("$ref").isTextual()) {
+            String ref = node.get("$ref").asText();
+            if (!ref.startsWith("#/") || root.at(ref.substring(1)).isMissingNode()) {
+                unresolved.add(ref);
+            }
+        }
+        node.forEach(child -> collectUnresolved(root, child, unresolved));
+    }
+
+    @Test
     void openapiIsYamlWhenAskedFor() {
         given().queryParam("format", "yaml").get("/openapi").then()
                 .statusCode(200)
