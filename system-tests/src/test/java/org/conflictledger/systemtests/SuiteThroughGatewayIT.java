@@ -64,6 +64,8 @@ class SuiteThroughGatewayIT {
     private static ServiceProcess eventsService;
     private static RequestSpecification gateway;
     private static URI gatewayUri;
+    private static ServiceProcess.Builder gatewayBuilder;
+    private static ServiceProcess gatewayProcess;
 
     @BeforeAll
     static void startTheSuiteAndImportTheSeed() throws Exception {
@@ -71,19 +73,15 @@ class SuiteThroughGatewayIT {
         actorsService = start("actors-service", "ACTORS_PORT");
         eventsService = start("events-service", "EVENTS_PORT");
         ServiceProcess agreements = start("agreements-service", "AGREEMENTS_PORT");
-        ServiceProcess gatewayProcess = ServiceProcess.builder(jar("gateway")).name("gateway").portVariable("GATEWAY_PORT")
+        gatewayBuilder = ServiceProcess.builder(jar("gateway")).name("gateway").portVariable("GATEWAY_PORT")
                 .env(TestTokens.checksOnEnvironment())
                 .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
                 .env("ACTORS_URL", actorsService.baseUri().toString())
                 .env("EVENTS_URL", eventsService.baseUri().toString())
                 .env("AGREEMENTS_URL", agreements.baseUri().toString())
                 .env("GATEWAY_REQUEST_TIMEOUT", "30s")
-                .log(LOGS.resolve("gateway.log"))
-                .start();
-        PROCESSES.add(gatewayProcess);
-        gatewayUri = URI.create(gatewayProcess.baseUri());
-        gateway = new RequestSpecBuilder().setBaseUri(gatewayUri).setContentType(ContentType.JSON)
-                .addHeader("Authorization", ANALYST).build();
+                .log(LOGS.resolve("gateway.log"));
+        startTheGateway();
 
         String api = gatewayUri.toString();
         ProcessBuilder importerProcess = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -95,6 +93,14 @@ class SuiteThroughGatewayIT {
         Process importer = importerProcess.start();
         assertThat(importer.waitFor(300, TimeUnit.SECONDS)).as("the seed import finishes").isTrue();
         assertThat(importer.exitValue()).as("the seed import succeeds; see %s", LOGS.resolve("seed-import.log")).isZero();
+    }
+
+    private static void startTheGateway() throws Exception {
+        gatewayProcess = gatewayBuilder.start();
+        PROCESSES.add(gatewayProcess);
+        gatewayUri = URI.create(gatewayProcess.baseUri());
+        gateway = new RequestSpecBuilder().setBaseUri(gatewayUri).setContentType(ContentType.JSON)
+                .addHeader("Authorization", ANALYST).build();
     }
 
     private static ServiceProcess start(String name, String portVariable) throws Exception {
@@ -292,8 +298,126 @@ class SuiteThroughGatewayIT {
                 .body("items[0].principal", equalTo("seed-importer"));
     }
 
+    /**
+     * The auth matrix of the whole API as the merged OpenAPI document describes it: every operation, without a token
+     * and with each role, refuses the roles below the one it names and lets the others through to the service.
+     */
+    @Test
+    @Order(6)
+    void everyOperationRefusesTheRolesBelowTheOneItNeeds() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(given().baseUri(gatewayUri.toString()).get("/openapi").then().statusCode(200).extract()
+                        .asString()).path("paths");
+        List<String> roles = List.of("reader", "editor", "admin");
+        List<String> wrong = new ArrayList<>();
+        int operations = 0;
+        for (var path : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) paths::fields) {
+            for (var operation : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
+                    path.getValue()::fields) {
+                String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                String needed = operation.getValue().path("x-required-role").asText("");
+                if (!path.getKey().startsWith("/api/") || path.getKey().equals("/api/v1/stream")) {
+                    continue; // the stream never ends; its checks are in the gateway's own tests
+                }
+                operations++;
+                String uri = path.getKey().replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+                assertThat(needed).as("%s %s names its role", method, uri).isIn(roles);
+                expect(wrong, method, uri, null, 401);
+                for (String role : roles) {
+                    boolean enough = roles.indexOf(role) >= roles.indexOf(needed);
+                    expect(wrong, method, uri, role, enough ? -1 : 403);
+                }
+            }
+        }
+        assertThat(operations).as("operations in the merged document").isGreaterThan(40);
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Records a mismatch; {@code status} -1 means "anything but 401 and 403". */
+    private static void expect(List<String> wrong, String method, String uri, String role, int status) {
+        RequestSpecification request = given().baseUri(gatewayUri.toString()).contentType(ContentType.JSON).body("{}");
+        if (role != null) {
+            request.header("Authorization", TestTokens.bearer("matrix-" + role + "@example.org", role));
+        }
+        int actual = request.request(method, uri).then().extract().statusCode();
+        boolean ok = status == -1 ? actual != 401 && actual != 403 : actual == status;
+        if (!ok) {
+            wrong.add(method + " " + uri + " as " + (role == null ? "nobody" : role) + ": " + actual);
+        }
+    }
+
     @Test
     @Order(7)
+    void aStreamClientResumesAcrossAGatewayRestartWithoutGapsOrDuplicates() throws Exception {
+        List<String> before = new CopyOnWriteArrayList<>();
+        var first = subscribe("recordType=actor", null, before);
+        await().atMost(Duration.ofSeconds(30)).until(() -> before.contains(": connected"));
+        String actorId = given(gateway).body("{\"key\": \"RESUME-TEST\", \"name\": \"Resume test\", \"kind\": \"STATE\"}")
+                .post("/api/v1/actors").then().statusCode(201).extract().path("id");
+        await("the registration reaches the stream").atMost(TOPIC_LAG).until(() -> lineBefore(before, actorId) != null);
+        String lastEventId = lineBefore(before, actorId).substring("id: ".length());
+        first.cancel(true);
+
+        gatewayProcess.stop();
+        // While the gateway is down, a change is made straight at the service; the topic keeps it.
+        given().baseUri(actorsService.baseUri()).contentType(ContentType.JSON).header("Authorization", ANALYST)
+                .body("{\"name\": \"Resume test, renamed\"}").post("/api/v1/actors/" + actorId + "/rename")
+                .then().statusCode(200);
+        gatewayBuilder.log(LOGS.resolve("gateway-restarted.log"));
+        startTheGateway();
+
+        List<String> after = new CopyOnWriteArrayList<>();
+        var resumed = subscribe("recordType=actor", lastEventId, after);
+        await("the rename made while the gateway was down arrives").atMost(TOPIC_LAG).until(() -> after.stream()
+                .anyMatch(line -> line.contains("\"ledger.actor.renamed.v1\"") && line.contains(actorId)));
+        resumed.cancel(true);
+        assertThat(after.stream().filter(line -> line.startsWith("data:") && line.contains(actorId)))
+                .as("only the rename: the registration the client had is not sent again").hasSize(1);
+        assertThat(after).noneMatch(line -> line.startsWith("event: missed"));
+    }
+
+    /** The {@code id:} line of the first event whose data names {@code text}, or null. */
+    private static String lineBefore(List<String> lines, String text) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("data:") && lines.get(i).contains(text)) {
+                for (int j = i - 1; j >= 0; j--) {
+                    if (lines.get(j).startsWith("id: ")) {
+                        return lines.get(j);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Reads the gateway's stream into {@code lines} on a thread of its own until the returned future is cancelled. */
+    private static java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> subscribe(
+            String query, String lastEventId, List<String> lines) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gatewayUri.resolve("/api/v1/stream?" + query))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", TestTokens.bearer("dashboard@example.org", "reader"));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        var stream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader input = new BufferedReader(new InputStreamReader(stream.get().body(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = input.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (Exception e) {
+                // the test ends the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return stream;
+    }
+
+    @Test
+    @Order(8)
     void aServiceThatStopsIsAnsweredForWithAProblemDocument() throws Exception {
         eventsService.stop();
         given(gateway).get("/api/v1/events").then().statusCode(503)

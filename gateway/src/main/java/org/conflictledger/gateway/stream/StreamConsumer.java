@@ -124,7 +124,7 @@ public class StreamConsumer {
         }
         try {
             JsonObject cloudEvent = new JsonObject(Buffer.buffer(record.value()));
-            if (journal.append(record.topic(), cloudEvent) == null) {
+            if (journal.append(record.topic(), record.partition(), record.offset(), cloudEvent) == null) {
                 LOG.debugf("Skipped %s-%d@%d: a duplicate or not a CloudEvent", record.topic(), record.partition(),
                         record.offset());
             }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.conflictledger.contracts.CloudEventAttributes;
 import org.conflictledger.contracts.Topics;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,8 +16,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The latest {@code gateway.stream.retention} CloudEvents read from the ledger's topics, each with a contiguous SSE
- * id, and the clients listening for the next ones. A CloudEvent id seen again within the window (the outboxes publish
+ * The latest {@code gateway.stream.retention} CloudEvents read from the ledger's topics, each with its
+ * {@link StreamPosition} (its SSE id) and a contiguous internal sequence, and the clients listening for the next
+ * ones. A CloudEvent id seen again within the window (the outboxes publish
  * at least once) is skipped. Appends and subscriptions are serialised, so a client that subscribes after id n gets
  * every later event exactly once: from the journal up to the head it saw, from its own queue after it.
  */
@@ -40,6 +42,10 @@ public class StreamJournal {
         }
     };
     private long newest;
+    /** Where the consumer stands: every record read, CloudEvent or not. */
+    private StreamPosition position = StreamPosition.start();
+    /** For each partition, the highest offset of an entry no longer kept. */
+    private final Map<String, Long> evictedUpTo = new HashMap<>();
 
     StreamJournal(StreamConfig config) {
         if (config.retention() < 1) {
@@ -53,7 +59,8 @@ public class StreamJournal {
      *
      * @return the entry, or {@code null} when it is not a CloudEvent or a duplicate of one still kept
      */
-    public synchronized StreamEntry append(String topic, JsonObject cloudEvent) {
+    public synchronized StreamEntry append(String topic, int partition, long offset, JsonObject cloudEvent) {
+        position = position.after(topic, partition, offset);
         String eventId = cloudEvent.getValue(CloudEventAttributes.ID) instanceof String s ? s : null;
         String type = cloudEvent.getValue(CloudEventAttributes.TYPE) instanceof String s ? s : null;
         if (eventId == null || type == null || type.isBlank() || eventIds.contains(eventId)) {
@@ -64,10 +71,12 @@ public class StreamJournal {
         StreamEntry evicted = ring[slot];
         if (evicted != null) {
             eventIds.remove(evicted.eventId());
+            evictedUpTo.merge(evicted.partitionKey(), evicted.offset(), Math::max);
         }
         Tags tags = tags(topic, cloudEvent);
-        StreamEntry entry = new StreamEntry(id, recordType(topic), type.replaceAll("[\\r\\n]", ""), eventId,
-                cloudEvent.encode(), tags.actors, tags.theater, tags.agreements);
+        StreamEntry entry = new StreamEntry(id, position, StreamPosition.key(topic, partition), offset,
+                recordType(topic), type.replaceAll("[\\r\\n]", ""), eventId, cloudEvent.encode(), tags.actors,
+                tags.theater, tags.agreements);
         ring[slot] = entry;
         eventIds.add(eventId);
         newest = id;
@@ -87,7 +96,7 @@ public class StreamJournal {
         listeners.remove(listener);
     }
 
-    /** The entry with this id, or {@code null} if it is no longer (or not yet) kept. */
+    /** The entry with this sequence, or {@code null} if it is no longer (or not yet) kept. */
     public synchronized StreamEntry get(long id) {
         if (id < oldest() || id > newest) {
             return null;
@@ -95,7 +104,12 @@ public class StreamJournal {
         return ring[slot(id)];
     }
 
-    /** The id of the oldest entry kept (the head + 1 while the journal is empty). */
+    /** Whether events past this position are no longer kept: a client resuming from it has missed some. */
+    public synchronized boolean evictedPast(StreamPosition from) {
+        return evictedUpTo.entrySet().stream().anyMatch(evicted -> evicted.getValue() > from.offset(evicted.getKey()));
+    }
+
+    /** The sequence of the oldest entry kept (the head + 1 while the journal is empty). */
     public synchronized long oldest() {
         return Math.max(1, newest - ring.length + 1);
     }

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code GET /api/v1/stream}: the ledger's CloudEvents as Server-Sent Events ({@code id: <n>}, {@code event: <type>},
- * {@code data: <CloudEvent JSON>}), filtered, resumable with {@code Last-Event-ID} within the journal's window, with
+ * {@code GET /api/v1/stream}: the ledger's CloudEvents as Server-Sent Events ({@code id: <position>},
+ * {@code event: <type>}, {@code data: <CloudEvent JSON>}), filtered, resumable with {@code Last-Event-ID} (a
+ * {@link StreamPosition}, which every gateway process understands) within the journal's window, with
  * {@code : heartbeat} comments. Each client has a bounded queue; one that overflows it gets {@code event: dropped}
  * and is disconnected, and no other client waits for it.
  */
@@ -63,15 +64,11 @@ public class StreamRoute {
     private void open(RoutingContext context) {
         List<StreamFilter.Error> errors = new ArrayList<>();
         StreamFilter filter = StreamFilter.parse(context.queryParams(), errors);
-        long lastEventId = -1;
+        StreamPosition resume = null;
         String given = context.request().getHeader(LAST_EVENT_ID);
         if (given != null && !given.isBlank()) {
-            try {
-                lastEventId = Long.parseLong(given.trim());
-                if (lastEventId < 0) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
+            resume = StreamPosition.parse(given).orElse(null);
+            if (resume == null) {
                 errors.add(new StreamFilter.Error(LAST_EVENT_ID, "'" + given + "' is not an id this stream sent"));
             }
         }
@@ -88,7 +85,7 @@ public class StreamRoute {
                 .putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        new Client(context, response, filter, lastEventId).start();
+        new Client(context, response, filter, resume).start();
     }
 
     /** One connected client: first what it missed (from the journal), then what arrives (from its bounded queue). */
@@ -97,24 +94,25 @@ public class StreamRoute {
         private final HttpServerResponse response;
         private final Context context;
         private final StreamFilter filter;
-        private final long resumeAfter;
+        /** The client's Last-Event-ID: entries it covers were sent before; null for a new client. */
+        private final StreamPosition resume;
         private final BlockingQueue<StreamEntry> queue;
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private volatile boolean overflowed;
         private volatile boolean closed;
         private long cursor;
         private long backfillHead;
-        private long lastSent;
+        private StreamPosition lastSent;
         private long heartbeat = -1;
 
-        Client(RoutingContext routing, HttpServerResponse response, StreamFilter filter, long lastEventId) {
+        Client(RoutingContext routing, HttpServerResponse response, StreamFilter filter, StreamPosition resume) {
             this.routing = routing;
             this.response = response;
             this.context = vertx.getOrCreateContext();
             this.filter = filter;
-            this.resumeAfter = lastEventId;
+            this.resume = resume;
             this.queue = new ArrayBlockingQueue<>(Math.max(1, config.clientBuffer()));
-            this.lastSent = Math.max(lastEventId, 0);
+            this.lastSent = resume;
         }
 
         void start() {
@@ -123,7 +121,11 @@ public class StreamRoute {
             response.exceptionHandler(e -> close());
             response.drainHandler(v -> schedule());
             backfillHead = journal.subscribe(this);
-            cursor = resumeAfter < 0 ? backfillHead : Math.min(resumeAfter, backfillHead);
+            // A resuming client is sent every kept entry its position does not cover, whichever gateway it saw last.
+            cursor = resume == null ? backfillHead : journal.oldest() - 1;
+            if (resume != null && journal.evictedPast(resume)) {
+                missed();
+            }
             heartbeat = vertx.setPeriodic(Math.max(1, config.heartbeat().toMillis()), id -> {
                 if (!closed && !response.writeQueueFull()) {
                     response.write(": heartbeat\n\n");
@@ -166,10 +168,10 @@ public class StreamRoute {
                 long next = cursor + 1;
                 long oldest = journal.oldest();
                 if (next < oldest) {
-                    response.write("event: missed\ndata: " + new JsonObject().put("lastEventId", cursor)
-                            .put("resumedFrom", oldest).put("missed", oldest - next)
-                            .put("reason", "the gateway keeps only the latest " + config.retention() + " events")
-                            .encode() + "\n\n");
+                    // Entries went while this client was walking the journal: missed only if it had not had them.
+                    if (journal.evictedPast(lastSent)) {
+                        missed();
+                    }
                     cursor = oldest - 1;
                     continue;
                 }
@@ -196,21 +198,30 @@ public class StreamRoute {
         }
 
         private void send(StreamEntry entry) {
-            if (entry.id() > resumeAfter) {
+            if (resume == null || !resume.covers(entry.partitionKey(), entry.offset())) {
                 response.write(entry.sse());
-                lastSent = entry.id();
+                lastSent = entry.position();
             }
+        }
+
+        /** Tells the client that events it has not seen are no longer kept; it goes on from the oldest kept. */
+        private void missed() {
+            JsonObject missed = new JsonObject()
+                    .put("reason", "the gateway keeps only the latest " + config.retention() + " events;"
+                            + " some after this client's Last-Event-ID are gone")
+                    .put("lastEventId", lastSent == null ? null : lastSent.toString());
+            response.write("event: missed\ndata: " + missed.encode() + "\n\n");
         }
 
         private void drop() {
             String reason = "more than " + config.clientBuffer() + " events waited for this client: it reads more"
                     + " slowly than events arrive; reconnect with Last-Event-ID to resume";
-            LOG.infof("Dropped a stream client at %s after id %d: %s", routing.request().remoteAddress(), lastSent,
+            LOG.infof("Dropped a stream client at %s after id %s: %s", routing.request().remoteAddress(), lastSent,
                     reason);
             dropped.incrementAndGet();
             close();
             response.write("event: dropped\ndata: " + new JsonObject().put("reason", reason)
-                    .put("lastEventId", lastSent).encode() + "\n\n");
+                    .put("lastEventId", lastSent == null ? null : lastSent.toString()).encode() + "\n\n");
             response.end();
             vertx.setTimer(DROPPED_GRACE_MILLIS, id -> routing.request().connection().close());
         }
