@@ -1,7 +1,9 @@
 // Offline checks of rendered Kubernetes manifests, called by deploy/check.
 //
-//   node check.mjs [--no-secrets] [--self-contained] NAME=FILE ...
+//   node check.mjs [--no-secrets] [--self-contained] [--external=Kind/name ...] NAME=FILE ...
 //                                                  check each rendered file; exit 1 on any failure
+//                                                  (--external: a ConfigMap or Secret the operator creates
+//                                                  outside the rendering, which dangling-ref accepts)
 //   node check.mjs --self-test DIR                 prove that each rule catches the fixture made to break it
 //
 // Two kinds of check:
@@ -47,7 +49,7 @@ export const RULES = {
   'run-as-non-root': 'every container runs with runAsNonRoot: true (its own or the pod\'s) and not as uid 0',
   'read-only-root-fs': `every container has readOnlyRootFilesystem: true, unless the pod carries the annotation ${WRITABLE_ROOT_FS_ANNOTATION} with the reason`,
   'no-inline-secret': 'no Secret objects with values in this rendering (base and prod only reference Secrets)',
-  'dangling-ref': 'in a self-contained rendering (dev), every ConfigMap and Secret a pod refers to (not marked optional) is in it',
+  'dangling-ref': 'in a self-contained rendering (dev), every ConfigMap and Secret a pod refers to (not marked optional) is in it, unless declared --external (created by the operator)',
 };
 
 const moduleCache = new Map();
@@ -207,7 +209,7 @@ function references(pod) {
   return refs;
 }
 
-async function checkFile(file, { noSecrets, selfContained }) {
+async function checkFile(file, { noSecrets, selfContained, external = new Set() }) {
   const failures = [];
   const docs = parseAllDocuments(readFileSync(file, 'utf8'));
   const present = new Set(docs.map(d => d.toJS()).filter(o => o && o.kind)
@@ -226,7 +228,8 @@ async function checkFile(file, { noSecrets, selfContained }) {
     checkPolicies(obj, fail);
     const pod = selfContained ? podOf(obj) : null;
     for (const [kind, name, optional] of pod ? references(pod) : []) {
-      if (optional !== true && !present.has(`${kind}/${obj.metadata?.namespace ?? ''}/${name}`)) {
+      if (optional !== true && !external.has(`${kind}/${name}`)
+          && !present.has(`${kind}/${obj.metadata?.namespace ?? ''}/${name}`)) {
         fail('dangling-ref', `refers to ${kind} ${name}, which is not in this rendering`);
       }
     }
@@ -251,7 +254,9 @@ async function main(argv) {
       const file = join(dir, name);
       const expect = /^# expect: *(\S+)/m.exec(readFileSync(file, 'utf8'))?.[1];
       if (!expect) { console.log(`FAIL self-test ${name}: no "# expect: <rule|pass>" line`); failed++; continue; }
-      const { failures } = await checkFile(file, { noSecrets: !/^# self-contained/m.test(readFileSync(file, 'utf8')), selfContained: true });
+      const text = readFileSync(file, 'utf8');
+      const external = new Set((/^# external: *(.+)$/m.exec(text)?.[1] ?? '').split(/[ ,]+/).filter(Boolean));
+      const { failures } = await checkFile(file, { noSecrets: !/^# self-contained/m.test(text), selfContained: true, external });
       const rules = [...new Set(failures.map(f => f.rule))];
       let ok;
       if (expect === 'pass') ok = failures.length === 0;
@@ -275,11 +280,13 @@ async function main(argv) {
   }
   const noSecrets = argv.includes('--no-secrets');
   const selfContained = argv.includes('--self-contained');
+  const external = new Set(argv.filter(a => a.startsWith('--external=')).map(a => a.slice('--external='.length)));
   const targets = argv.filter(a => !a.startsWith('--'));
+  for (const ref of external) console.log(`note external: ${ref} is not in the rendering; the operator creates it (deploy/README.md)`);
   let total = 0;
   for (const target of targets) {
     const [name, file] = target.includes('=') ? target.split(/=(.*)/s) : [basename(target), target];
-    const { count, failures } = await checkFile(file, { noSecrets, selfContained });
+    const { count, failures } = await checkFile(file, { noSecrets, selfContained, external });
     if (failures.length === 0) {
       console.log(`ok   ${name}: ${count} objects pass the schema and policy checks`);
     } else {
