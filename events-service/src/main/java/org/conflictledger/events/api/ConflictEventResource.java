@@ -295,7 +295,12 @@ public class ConflictEventResource {
     @Path("/admin/read-model/rebuild")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Rebuild the conflict event read model",
-            description = "Empties the read model and replays every stored event into it. An administrative action.")
+            description = "Empties the read model and replays every stored event into it. An administrative action."
+                    + " With several replicas it runs on the replica that processes the read model;"
+                    + " on another one it is refused with 409.")
+    @APIResponse(responseCode = "409", description = "Another replica processes the read model:"
+            + " send the request to it, or scale the service to one replica",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "Rebuilt")
     public Map<String, Object> rebuild() {
         readModels.rebuild(ConflictEventProjection.PROCESSOR);

@@ -17,6 +17,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.conflictledger.platform.axon.ReadModelClaimedElsewhere;
 import org.conflictledger.platform.domain.RuleViolation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,8 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every failure into an RFC 9457 problem document: 400 for bad syntax or values (naming
- * the field), 404 for unknown records, 409 for broken rules or concurrent writes, 412/428 for
- * If-Match, and 500 without internals for anything unexpected.
+ * the field), 404 for unknown records, 409 for broken rules, concurrent writes and a rebuild
+ * another replica must run, 412/428 for If-Match, and 500 without internals for anything
+ * unexpected.
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
@@ -85,6 +87,12 @@ public class ProblemMapper {
     public Response precondition(PreconditionFailed e, UriInfo uri) {
         return ProblemResponses.of(e.status(), e.status() == 412 ? "stale-version" : "if-match-required",
                 e.status() == 412 ? "Stale version" : "Precondition required", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response claimedElsewhere(ReadModelClaimedElsewhere e, UriInfo uri) {
+        return ProblemResponses.of(409, "read-model-claimed", "Read model processed by another replica",
+                e.getMessage(), path(uri));
     }
 
     @ServerExceptionMapper

@@ -36,6 +36,8 @@ import org.conflictledger.platform.idempotency.IdempotencyKeys;
 import org.conflictledger.platform.messaging.KafkaOutbox;
 import org.jboss.logging.Logger;
 
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +49,20 @@ import java.util.Optional;
 @ApplicationScoped
 public class AxonRuntime {
     public static final String OUTBOX_PROCESSOR = "kafka-outbox";
+    /**
+     * How long a token claim stays valid without being renewed. A node that dies without releasing
+     * its claims (killed, or cut off from the database) keeps them this long; then another node's
+     * processor takes the segment over from the stored token. Axon's default, made explicit because
+     * {@link ReadModels} needs it too.
+     */
+    public static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How often the event store is polled for events another node appended. (Events appended on
+     * this node wake the local processors at once.) With several replicas, a write answered by a
+     * node that does not process the read models waits for the processing node to see the event:
+     * Axon's default of 1 s would add up to a second to such writes.
+     */
+    static final Duration EVENT_FETCH_DELAY = Duration.ofMillis(100);
     private static final Logger LOG = Logger.getLogger(AxonRuntime.class);
 
     private final AgroalDataSource dataSource;
@@ -59,6 +75,7 @@ public class AxonRuntime {
     private final KafkaOutbox outbox;
     private final IdempotencyKeys idempotencyKeys;
 
+    private final String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private Configuration configuration;
     private EventStorageEngine storageEngine;
 
@@ -120,6 +137,16 @@ public class AxonRuntime {
         return configuration().eventProcessingConfiguration().eventProcessor(name, TrackingEventProcessor.class);
     }
 
+    /** This process's name in the token store's {@code owner} column ({@code pid@host}). */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** The serializer of events, messages and tokens. */
+    public Serializer serializer() {
+        return configuration().serializer();
+    }
+
     public List<Projection> projections() {
         return projections.stream().toList();
     }
@@ -157,7 +184,8 @@ public class AxonRuntime {
     }
 
     private EventStore eventStore(Serializer serializer) {
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storageEngine).build();
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storageEngine)
+                .fetchDelay(EVENT_FETCH_DELAY.toMillis()).build();
         store.registerDispatchInterceptor(new HashChainInterceptor(() -> storageEngine, serializer));
         return store;
     }
@@ -173,6 +201,8 @@ public class AxonRuntime {
                 .connectionProvider(dataSource::getConnection)
                 .serializer(c.serializer())
                 .schema(EventStoreSchema.tokens())
+                .nodeId(nodeId)
+                .claimTimeout(CLAIM_TIMEOUT)
                 .build());
         // A handler that fails must stop its processor (which retries), never skip the event.
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());

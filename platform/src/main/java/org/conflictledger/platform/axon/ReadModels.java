@@ -4,10 +4,13 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.conflictledger.platform.config.LedgerConfig;
 import org.jboss.logging.Logger;
 
@@ -16,23 +19,42 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Collection;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /**
  * Coordinates the read models with the event store: waits until they show what has been
  * written (read-your-writes for a client that got a 2xx) and rebuilds one by replaying.
  *
- * <p>"Shown" means every read model's processor has passed the global index of the last
- * stored event of the record written, and that index is not among the gaps it still waits
- * for. (Comparing whole tokens would not do: a rolled-back insert leaves a gap in the index
- * that a processor keeps for a while, so its token would not "cover" the head for that long.)
+ * <p>"Shown" means every segment of every read model's processor has passed the global index
+ * of the last stored event of the record written, and that index is not among the gaps it
+ * still waits for. (Comparing whole tokens would not do: a rolled-back insert leaves a gap in
+ * the index that a processor keeps for a while, so its token would not "cover" the head for
+ * that long.)
+ *
+ * <p>With several replicas on one database, each segment is processed by the one replica that
+ * holds its claim in {@code token_entry}. A segment this node processes is judged from its
+ * processor's status; any other from the token its owner last stored, read from
+ * {@code token_entry} without claiming it. The owner stores the token in the transaction that
+ * updates the read model, so a stored token that passed the event means the read model shows
+ * it, on every node.
  */
 @ApplicationScoped
 public class ReadModels {
     private static final Logger LOG = Logger.getLogger(ReadModels.class);
+    /** How often the local processors' status is looked at while waiting. */
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
+    /** How often the shared token store is read while waiting for segments processed elsewhere. */
+    private static final long SHARED_POLL_NANOS = Duration.ofMillis(10).toNanos();
+    private static final String TOKEN_TABLE = "token_entry";
 
     private final AxonRuntime axon;
     private final LedgerConfig config;
@@ -58,14 +80,37 @@ public class ReadModels {
         return awaitIndex(lastIndex(null));
     }
 
-    /** Empties the named read model and replays the whole event store into it, then waits for it. */
+    /**
+     * Empties the named read model and replays the whole event store into it, then waits for it.
+     *
+     * <p>A reset claims every segment of the processor, in one transaction that also empties the
+     * read model, so it runs only where no other live replica holds a claim: on the replica
+     * processing the read model, or while it is the only one running. Anywhere else it is refused
+     * with {@link ReadModelClaimedElsewhere}, and this node's processor keeps running as before.
+     */
     public void rebuild(String processorName) {
         TrackingEventProcessor processor = axon.processor(processorName)
                 .orElseThrow(() -> new IllegalArgumentException("No read model named " + processorName));
+        String owner = claimedElsewhere(processorName);
+        if (owner != null) {
+            throw new ReadModelClaimedElsewhere(processorName, owner);
+        }
         LOG.infof("Rebuilding read model %s", processorName);
         processor.shutDown();
-        processor.resetTokens(StreamableMessageSource::createTailToken);
-        processor.start();
+        try {
+            processor.resetTokens(StreamableMessageSource::createTailToken);
+        } catch (RuntimeException e) {
+            UnableToClaimTokenException claimed = causeOfType(e, UnableToClaimTokenException.class);
+            if (claimed == null) {
+                throw e;
+            }
+            // Another replica claimed a segment between the check and the reset; nothing was reset.
+            LOG.warnf("Read model %s not rebuilt: %s", processorName, claimed.getMessage());
+            String now = claimedElsewhere(processorName);
+            throw new ReadModelClaimedElsewhere(processorName, now == null ? "unknown" : now);
+        } finally {
+            processor.start();
+        }
         awaitCaughtUp();
         LOG.infof("Read model %s rebuilt", processorName);
     }
@@ -75,45 +120,167 @@ public class ReadModels {
             return true;
         }
         long deadline = System.nanoTime() + config.axon().readYourWritesTimeout().toNanos();
-        while (!allPassed(index)) {
-            if (System.nanoTime() > deadline) {
+        long nextSharedRead = System.nanoTime();
+        while (true) {
+            Progress local = localProgress(index);
+            if (local == Progress.PASSED) {
+                return true;
+            }
+            if (local == Progress.ELSEWHERE && System.nanoTime() - nextSharedRead >= 0) {
+                if (sharedPassed(index)) {
+                    return true;
+                }
+                nextSharedRead = System.nanoTime() + SHARED_POLL_NANOS;
+            }
+            if (System.nanoTime() - deadline > 0) {
                 LOG.warnf("Read models did not reach event %d within %s: %s", index,
                         config.axon().readYourWritesTimeout(), positions());
                 return false;
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
-        return true;
     }
 
-    private boolean allPassed(long index) {
+    private enum Progress {
+        /** Every segment of every read model is processed here and has passed the event. */
+        PASSED,
+        /** A segment processed here has not passed the event yet. */
+        BEHIND,
+        /** The segments processed here have passed it; the others are processed elsewhere (or nowhere yet). */
+        ELSEWHERE
+    }
+
+    private Progress localProgress(long index) {
+        Progress progress = Progress.PASSED;
         for (Projection projection : axon.projections()) {
-            TrackingEventProcessor processor = axon.processor(projection.processorName()).orElse(null);
-            if (processor == null || !passed(processor.processingStatus().values(), index)) {
+            Map<Integer, EventTrackerStatus> local = localStatus(projection.processorName());
+            double covered = 0;
+            for (EventTrackerStatus segment : local.values()) {
+                if (!passed(segment.getTrackingToken(), index)) {
+                    return Progress.BEHIND;
+                }
+                covered += share(segment.getSegment());
+            }
+            if (covered < 1.0) {
+                progress = Progress.ELSEWHERE;
+            }
+        }
+        return progress;
+    }
+
+    /**
+     * Every read model's segments that this node processes (judged from their status) and the
+     * others (judged from {@code token_entry}) have passed the event. A processor with no stored
+     * token has not passed it.
+     */
+    private boolean sharedPassed(long index) {
+        Map<String, List<StoredToken>> stored = storedTokens();
+        for (Projection projection : axon.projections()) {
+            Map<Integer, EventTrackerStatus> local = localStatus(projection.processorName());
+            List<StoredToken> segments = stored.getOrDefault(projection.processorName(), List.of());
+            if (segments.isEmpty()) {
                 return false;
             }
-        }
-        return true;
-    }
-
-    private static boolean passed(Collection<EventTrackerStatus> segments, long index) {
-        if (segments.isEmpty()) {
-            return false;
-        }
-        for (EventTrackerStatus segment : segments) {
-            TrackingToken token = WrappedToken.unwrapUpperBound(segment.getTrackingToken());
-            if (token instanceof GapAwareTrackingToken gapAware) {
-                if (gapAware.getIndex() < index || gapAware.getGaps().contains(index)) {
-                    return false;
-                }
-            } else {
-                OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-                if (position.isEmpty() || position.getAsLong() < index) {
+            for (StoredToken segment : segments) {
+                EventTrackerStatus here = local.get(segment.segment());
+                TrackingToken token = here != null ? here.getTrackingToken() : segment.token();
+                if (!passed(token, index)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    private Map<Integer, EventTrackerStatus> localStatus(String processorName) {
+        return axon.processor(processorName).map(TrackingEventProcessor::processingStatus)
+                .orElse(Collections.emptyMap());
+    }
+
+    /** The share of the hash space a segment covers (1 for the only segment, 1/2 for one of two, …). */
+    private static double share(Segment segment) {
+        return 1.0 / ((segment.getMask() & 0xFFFFFFFFL) + 1);
+    }
+
+    private static boolean passed(TrackingToken wrapped, long index) {
+        TrackingToken token = WrappedToken.unwrapUpperBound(wrapped);
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= index && !gapAware.getGaps().contains(index);
+        }
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+        return position.isPresent() && position.getAsLong() >= index;
+    }
+
+    private record StoredToken(int segment, TrackingToken token, String owner, Instant claimedAt) {
+    }
+
+    /** The stored token of every segment of every read model's processor, by processor name. */
+    private Map<String, List<StoredToken>> storedTokens() {
+        List<String> names = axon.projections().stream().map(Projection::processorName).toList();
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "SELECT processor_name, segment, token, token_type, owner, token_timestamp FROM " + TOKEN_TABLE
+                + " WHERE processor_name IN (" + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")";
+        Map<String, List<StoredToken>> tokens = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < names.size(); i++) {
+                select.setString(i + 1, names.get(i));
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    tokens.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(new StoredToken(
+                            row.getInt(2), token(row.getBytes(3), row.getString(4)), row.getString(5),
+                            instant(row.getString(6))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the read models' positions", e);
+        }
+        return tokens;
+    }
+
+    /** Deserializes a stored token as Axon's token store does (same serializer, no revision). */
+    private TrackingToken token(byte[] data, String type) {
+        if (data == null || type == null) {
+            return null;
+        }
+        return axon.serializer().deserialize(new SimpleSerializedObject<>(data, byte[].class, type, null));
+    }
+
+    private static Instant instant(String timestamp) {
+        try {
+            return timestamp == null ? null : Instant.parse(timestamp);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The owner of a live claim on a segment of the processor held by another node, or null when
+     * there is none. A claim not renewed within the claim timeout is dead: its node stopped
+     * without releasing it, and any node may take it over.
+     */
+    private String claimedElsewhere(String processorName) {
+        String sql = "SELECT owner, token_timestamp FROM " + TOKEN_TABLE + " WHERE processor_name = ? AND owner IS NOT NULL";
+        Instant live = Instant.now().minus(AxonRuntime.CLAIM_TIMEOUT);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, processorName);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    String owner = row.getString(1);
+                    Instant claimedAt = instant(row.getString(2));
+                    if (!owner.equals(axon.nodeId()) && (claimedAt == null || claimedAt.isAfter(live))) {
+                        return owner;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the claims of " + processorName, e);
+        }
+        return null;
     }
 
     /** The global index of the last stored event (of one record, or of all when null); -1 when none. */
@@ -137,10 +304,29 @@ public class ReadModels {
 
     private String positions() {
         StringBuilder text = new StringBuilder();
+        Map<String, List<StoredToken>> stored;
+        try {
+            stored = storedTokens();
+        } catch (RuntimeException e) {
+            stored = Map.of();
+        }
         for (Projection projection : axon.projections()) {
-            text.append(projection.processorName()).append('=').append(axon.processor(projection.processorName())
-                    .map(p -> p.processingStatus().toString()).orElse("not running")).append(' ');
+            String name = projection.processorName();
+            text.append(name).append(": here ").append(axon.processor(name)
+                    .map(p -> p.processingStatus().toString()).orElse("not running"));
+            text.append(", stored ").append(stored.getOrDefault(name, List.of()).stream()
+                    .map(t -> "segment " + t.segment() + " owner " + t.owner() + " at " + t.claimedAt() + " " + t.token())
+                    .collect(Collectors.joining("; ", "[", "]"))).append(' ');
         }
         return text.toString();
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 }

@@ -35,6 +35,11 @@ import java.util.stream.Collectors;
  * every stored event to the service's topic, keyed by record id. The batch's token is stored
  * only after the broker acknowledged every event of the batch, so publishing is at least once
  * and never skips; consumers deduplicate by the CloudEvent id. It must never be replayed.
+ *
+ * <p>The processor has one segment, so with several replicas only the one holding its claim
+ * publishes, in the order of the store; another one takes over from the stored token when that
+ * replica releases the claim or its claim times out. A batch sent but not yet recorded when the
+ * publisher died is sent again by the next one: repeats, never a record's events reordered.
  */
 @Singleton
 @Unremovable
