@@ -94,6 +94,42 @@ class ActorEventsPublishedTest {
         }
     }
 
+    @Test
+    void aRepublishSendsEveryStoredEventAgainInOrderWithItsOriginalId() throws IOException {
+        String key = "REP" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace("-", "");
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.ACTORS));
+            String id = given().contentType(ContentType.JSON)
+                    .body("{\"key\": \"" + key + "\", \"name\": \"Republished\", \"kind\": \"STATE\"}")
+                    .post("/api/v1/actors").then().statusCode(201).extract().path("id");
+            given().contentType(ContentType.JSON).body("{\"name\": \"Republished twice\"}")
+                    .post("/api/v1/actors/" + id + "/rename").then().statusCode(200);
+            List<JsonNode> mine = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> collect(consumer, id, mine) >= 2);
+
+            given().post("/api/v1/actors/admin/topic/republish").then().statusCode(202)
+                    .body("topic", org.hamcrest.Matchers.equalTo(Topics.ACTORS))
+                    .body("events", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> collect(consumer, id, mine) >= 4);
+            assertThat(mine).extracting(e -> e.get("type").asText()).containsExactly(
+                    ActorEventTypes.REGISTERED, ActorEventTypes.RENAMED, ActorEventTypes.REGISTERED, ActorEventTypes.RENAMED);
+            assertThat(mine.get(2).get("id").asText()).as("a consumer can tell the repeat by its id")
+                    .isEqualTo(mine.get(0).get("id").asText());
+            assertThat(mine.get(3).get("id").asText()).isEqualTo(mine.get(1).get("id").asText());
+            assertThat(mine.get(3).get("sequence").asLong()).isEqualTo(1L);
+        }
+    }
+
+    private int collect(KafkaConsumer<String, byte[]> consumer, String key, List<JsonNode> into) throws IOException {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            if (key.equals(record.key())) {
+                into.add(json.readTree(record.value()));
+            }
+        }
+        return into.size();
+    }
+
     private static KafkaConsumer<String, byte[]> consumer() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());

@@ -89,13 +89,32 @@ public class ReadModels {
      * with {@link ReadModelClaimedElsewhere}, and this node's processor keeps running as before.
      */
     public void rebuild(String processorName) {
+        LOG.infof("Rebuilding read model %s", processorName);
+        replayFromTheStart(processorName);
+        awaitCaughtUp();
+        LOG.infof("Read model %s rebuilt", processorName);
+    }
+
+    /**
+     * Publishes every stored event to the service's topic again, from the first, in store order: a topic that was
+     * lost or emptied is rebuilt from the event store. Consumers see repeats of what they had and skip them by
+     * CloudEvent id. Runs where {@link #rebuild} runs; answers at once, the outbox publishes on its own thread.
+     *
+     * @return the number of stored events the outbox will publish
+     */
+    public long republishTopic() {
+        LOG.infof("Republishing every stored event (%s)", AxonRuntime.OUTBOX_PROCESSOR);
+        replayFromTheStart(AxonRuntime.OUTBOX_PROCESSOR);
+        return storedEvents();
+    }
+
+    private void replayFromTheStart(String processorName) {
         TrackingEventProcessor processor = axon.processor(processorName)
-                .orElseThrow(() -> new IllegalArgumentException("No read model named " + processorName));
+                .orElseThrow(() -> new IllegalArgumentException("No processor named " + processorName));
         String owner = claimedElsewhere(processorName);
         if (owner != null) {
             throw new ReadModelClaimedElsewhere(processorName, owner);
         }
-        LOG.infof("Rebuilding read model %s", processorName);
         processor.shutDown();
         try {
             processor.resetTokens(StreamableMessageSource::createTailToken);
@@ -105,14 +124,23 @@ public class ReadModels {
                 throw e;
             }
             // Another replica claimed a segment between the check and the reset; nothing was reset.
-            LOG.warnf("Read model %s not rebuilt: %s", processorName, claimed.getMessage());
+            LOG.warnf("%s not replayed: %s", processorName, claimed.getMessage());
             String now = claimedElsewhere(processorName);
             throw new ReadModelClaimedElsewhere(processorName, now == null ? "unknown" : now);
         } finally {
             processor.start();
         }
-        awaitCaughtUp();
-        LOG.infof("Read model %s rebuilt", processorName);
+    }
+
+    private long storedEvents() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + EventStoreSchema.EVENT_TABLE);
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the stored events", e);
+        }
     }
 
     private boolean awaitIndex(long index) {
