@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 
 /**
  * Which events a client asked for: {@code recordType=actor|event|agreement} (repeatable or a comma list),
- * {@code types=<CloudEvent types, comma list>}, {@code actor=<uuid>}, {@code theater=<THEATER>},
+ * {@code types=<CloudEvent types, comma list>}, {@code actor=<uuid or key>}, {@code theater=<THEATER>},
  * {@code agreement=<uuid>}. Filters combine with AND; the values of one filter with OR.
  */
 public record StreamFilter(Set<String> recordTypes, Set<String> types, String actor, String theater, String agreement) {
     static final Set<String> RECORD_TYPES = Set.of("actor", "event", "agreement");
     private static final Pattern TYPE = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)+");
     private static final Pattern THEATER = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    /** An actor key as actors-service gives them (TUR, OSCE-MINSK); resolved to the actor's id before streaming. */
+    static final Pattern ACTOR_KEY = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,63}");
 
     /** A filter value that is not understood. */
     public record Error(String field, String message) {
@@ -54,7 +56,7 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
                 errors.add(new Error("types", "'" + value + "' is not a CloudEvent type such as ledger.actor.renamed.v1"));
             }
         }
-        String actor = uuid(query, "actor", errors);
+        String actor = actorIdOrKey(query, errors);
         String agreement = uuid(query, "agreement", errors);
         String theater = single(query, "theater", errors);
         if (theater != null && !THEATER.matcher(theater).matches()) {
@@ -62,6 +64,24 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
             theater = null;
         }
         return new StreamFilter(Set.copyOf(recordTypes), Set.copyOf(types), actor, theater, agreement);
+    }
+
+    /** Whether the actor filter still names a key, which the stream must resolve to an id first. */
+    public boolean actorIsKey() {
+        return actor != null && ACTOR_KEY.matcher(actor).matches();
+    }
+
+    /** This filter with the actor named by its id. */
+    public StreamFilter withActorId(String id) {
+        return new StreamFilter(recordTypes, types, id, theater, agreement);
+    }
+
+    private static String actorIdOrKey(MultiMap query, List<Error> errors) {
+        String value = single(query, "actor", errors);
+        if (value != null && ACTOR_KEY.matcher(value).matches()) {
+            return value;
+        }
+        return value == null ? null : uuid(value, "actor", errors);
     }
 
     static JsonArray json(List<Error> errors) {
@@ -101,9 +121,10 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
 
     private static String uuid(MultiMap query, String name, List<Error> errors) {
         String value = single(query, name, errors);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : uuid(value, name, errors);
+    }
+
+    private static String uuid(String value, String name, List<Error> errors) {
         try {
             return UUID.fromString(value).toString().equals(value.toLowerCase()) ? value.toLowerCase() : reject(name, value, errors);
         } catch (IllegalArgumentException e) {

@@ -37,12 +37,14 @@ public class StreamRoute {
 
     private final StreamJournal journal;
     private final StreamConfig config;
+    private final ActorKeys actorKeys;
     private final AtomicLong dropped = new AtomicLong();
     private Vertx vertx;
 
-    StreamRoute(StreamJournal journal, StreamConfig config) {
+    StreamRoute(StreamJournal journal, StreamConfig config, ActorKeys actorKeys) {
         this.journal = journal;
         this.config = config;
+        this.actorKeys = actorKeys;
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -81,6 +83,28 @@ public class StreamRoute {
                     .end(problem.toBuffer());
             return;
         }
+        if (filter.actorIsKey()) {
+            StreamPosition from = resume;
+            Context eventLoop = vertx.getOrCreateContext();
+            actorKeys.resolve(filter.actor(), context.request().getHeader("Authorization"), context.request().path())
+                    .thenAccept(resolved -> eventLoop.runOnContext(v -> {
+                        if (context.response().closed()) {
+                            return;
+                        }
+                        if (resolved.id() == null) {
+                            context.response().setStatusCode(resolved.status())
+                                    .putHeader("Content-Type", ServiceProblems.MEDIA_TYPE)
+                                    .end(resolved.problem().toBuffer());
+                        } else {
+                            stream(context, filter.withActorId(resolved.id()), from);
+                        }
+                    }));
+            return;
+        }
+        stream(context, filter, resume);
+    }
+
+    private void stream(RoutingContext context, StreamFilter filter, StreamPosition resume) {
         HttpServerResponse response = context.response().setChunked(true)
                 .putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache")

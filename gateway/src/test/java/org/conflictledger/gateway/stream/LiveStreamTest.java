@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.hasItems;
 /** GET /api/v1/stream: the ledger's writes as CloudEvents over Server-Sent Events, filtered and resumable. */
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(ActorKeyOrigin.class)
 class LiveStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static LedgerTopics topics;
@@ -141,8 +142,22 @@ class LiveStreamTest {
     }
 
     @Test
+    void anActorMayBeNamedByItsKey() throws Exception {
+        try (SseClient byKey = SseClient.open(stream("actor=TUR"), null)) {
+            topics.actorRenamed(UUID.randomUUID(), "someone else");
+            JsonObject renamed = topics.actorRenamed(ActorKeyOrigin.TUR, "Türkiye");
+
+            assertThat(ids(byKey, 1)).containsExactly(renamed.getString("id"));
+        }
+        given().get("/api/v1/stream?actor=NOPE").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("actor"))
+                .body("errors[0].message", equalTo("no actor has the key NOPE"));
+    }
+
+    @Test
     void aBadFilterIsAValidationProblem() {
-        given().queryParam("recordType", "actor,person").queryParam("actor", "TUR").queryParam("theater", "syria")
+        given().queryParam("recordType", "actor,person").queryParam("actor", "tur?").queryParam("theater", "syria")
                 .queryParam("types", "Renamed!").queryParam("agreement", "x")
                 .get("/api/v1/stream").then()
                 .statusCode(400)
