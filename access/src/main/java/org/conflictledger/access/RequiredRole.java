@@ -16,7 +16,8 @@ public final class RequiredRole {
     }
 
     public static Optional<Role> of(String method, String path, boolean openReads) {
-        String normalised = path == null ? "" : path;
+        // Matrix parameters (";x") are not part of a segment's name for routing: "/admin;x/" is "/admin/".
+        String normalised = path == null ? "" : path.replaceAll(";[^/]*", "");
         if (!normalised.startsWith(API) || "OPTIONS".equalsIgnoreCase(method)) {
             return Optional.empty();
         }

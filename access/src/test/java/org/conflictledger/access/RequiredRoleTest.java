@@ -24,6 +24,8 @@ class RequiredRoleTest {
             "GET,    /q/health/ready,                                NONE,   false",
             "GET,    /openapi,                                       NONE,   false",
             "POST,   /q/swagger-ui,                                  NONE,   false",
+            "POST,   /api/v1/actors/admin;x=1/read-model/rebuild,    ADMIN,  false",
+            "GET,    /api;v=1/v1/actors,                             READER, false",
     })
     void theRoleARequestNeeds(String method, String path, String role, boolean openReads) {
         assertThat(RequiredRole.of(method, path, openReads).map(Role::name).orElse("NONE")).isEqualTo(role);

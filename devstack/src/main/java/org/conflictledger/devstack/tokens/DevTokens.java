@@ -50,8 +50,9 @@ public final class DevTokens {
         }
         Files.createDirectories(directory);
         KeyPair pair = newKeyPair();
+        Files.deleteIfExists(privateKey);
+        createOwnerOnly(privateKey);
         Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-        restrictToOwner(privateKey);
         Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
         return publicKey;
     }
@@ -215,11 +216,12 @@ public final class DevTokens {
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /** Creates the file readable by its owner only from the start, so the key is never readable by others. */
+    private static void createOwnerOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the folder's own permissions are all there is.
+            Files.createFile(file); // not a POSIX file system: the folder's own permissions are all there is
         }
     }
 

@@ -31,12 +31,16 @@ public class AccessHandler {
     }
 
     void install(@Observes Router router) {
-        router.route("/api/*").order(ORDER).handler(this::check);
+        // Every request, not only "/api/*": the decision itself says which paths need no token.
+        router.route().order(ORDER).handler(this::check);
     }
 
     private void check(RoutingContext context) {
         HttpServerRequest request = context.request();
-        AccessDecision decision = access.decide(request.method().name(), request.path(), authorization(request));
+        // The path as the router matched it (dot segments removed, "//" collapsed, unreserved escapes decoded):
+        // deciding on the raw path would let "//api/v1/stream" reach the stream as a path outside the API.
+        String path = context.normalizedPath();
+        AccessDecision decision = access.decide(request.method().name(), path, authorization(request, path));
         if (decision instanceof AccessDecision.Denied denied) {
             refuse(context, denied);
         } else {
@@ -44,9 +48,9 @@ public class AccessHandler {
         }
     }
 
-    private static String authorization(HttpServerRequest request) {
+    private static String authorization(HttpServerRequest request, String path) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null && STREAM_PATH.equals(request.path())) {
+        if (header == null && STREAM_PATH.equals(path)) {
             String token = request.getParam(ACCESS_TOKEN_PARAMETER);
             return token == null || token.isBlank() ? null : "Bearer " + token;
         }

@@ -23,6 +23,11 @@ public record StreamEntry(long sequence, StreamPosition position, String partiti
 
     /** The SSE message. */
     public String sse() {
-        return "id: " + position + "\nevent: " + type + "\ndata: " + cloudEvent + "\n\n";
+        return sse(position);
+    }
+
+    /** The SSE message with this id. */
+    public String sse(StreamPosition id) {
+        return "id: " + id + "\nevent: " + type + "\ndata: " + cloudEvent + "\n\n";
     }
 }

@@ -37,6 +37,13 @@ public final class StreamPosition {
         return new StreamPosition(Collections.unmodifiableMap(next));
     }
 
+    /** This position, raised to {@code floor} in every partition where {@code floor} is further. */
+    StreamPosition atLeast(StreamPosition floor) {
+        Map<String, Long> merged = new TreeMap<>(offsets);
+        floor.offsets.forEach((key, offset) -> merged.merge(key, offset, Math::max));
+        return new StreamPosition(Collections.unmodifiableMap(merged));
+    }
+
     /** Whether a client at this position has already had (or skipped) the record at this offset. */
     boolean covers(String partitionKey, long offset) {
         Long seen = offsets.get(partitionKey);

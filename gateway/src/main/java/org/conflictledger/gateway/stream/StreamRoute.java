@@ -160,7 +160,9 @@ public class StreamRoute {
 
         @Override
         public void offer(StreamEntry entry) {
-            if (closed || overflowed || !filter.matches(entry)) {
+            // What the client's position covers is not queued: a gateway catching up on the topics after a restart
+            // would otherwise fill a resuming client's queue with events it already has, and drop it.
+            if (closed || overflowed || !filter.matches(entry) || isCovered(entry)) {
                 return;
             }
             if (!queue.offer(entry)) {
@@ -200,8 +202,11 @@ public class StreamRoute {
                     continue;
                 }
                 StreamEntry entry = journal.get(next);
+                if (entry == null) {
+                    continue; // evicted since oldest() was read: the next round sees the new oldest
+                }
                 cursor = next;
-                if (entry != null && filter.matches(entry)) {
+                if (filter.matches(entry)) {
                     send(entry);
                 }
             }
@@ -222,10 +227,17 @@ public class StreamRoute {
         }
 
         private void send(StreamEntry entry) {
-            if (resume == null || !resume.covers(entry.partitionKey(), entry.offset())) {
-                response.write(entry.sse());
-                lastSent = entry.position();
+            if (!isCovered(entry)) {
+                // A gateway behind the client's last one in some partition must not hand out an id that goes back
+                // there: the id sent is at least the client's position in every partition.
+                StreamPosition id = resume == null ? entry.position() : entry.position().atLeast(resume);
+                response.write(entry.sse(id));
+                lastSent = id;
             }
+        }
+
+        private boolean isCovered(StreamEntry entry) {
+            return resume != null && resume.covers(entry.partitionKey(), entry.offset());
         }
 
         /** Tells the client that events it has not seen are no longer kept; it goes on from the oldest kept. */

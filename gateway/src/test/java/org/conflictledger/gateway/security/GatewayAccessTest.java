@@ -107,6 +107,30 @@ class GatewayAccessTest {
         assertThat(streamStatus("?access_token=not-a-token")).isEqualTo(401);
     }
 
+    @ParameterizedTest(name = "{0} {1} as {2} → {3}")
+    @CsvSource({
+            "GET,  //api/v1/stream,                              none,   401",
+            "GET,  /api/v1//stream,                              none,   401",
+            "GET,  /./api/v1/stream,                             none,   401",
+            "GET,  /x/../api/v1/stream,                          none,   401",
+            "GET,  /%61pi/v1/stream,                             none,   401",
+            "GET,  //api/v1/actors,                              none,   401",
+            "POST, /api/v1/actors/%61dmin/read-model/rebuild,    editor, 403",
+            "POST, /api/v1/actors/admin;x=1/read-model/rebuild,  editor, 403",
+    })
+    void aPathWrittenAnotherWayMeetsTheSameCheck(String method, String path, String caller, int status)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.toString().replaceAll("/$", "") + path))
+                .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (!caller.equals("none")) {
+            request.header("Authorization", TestTokens.bearer(caller + "@example.org", caller));
+        }
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        assertThat(response.statusCode()).isEqualTo(status);
+    }
+
     @Test
     void onlyTheStreamTakesATokenInTheQuery() {
         String token = TestTokens.bearer("dashboard@example.org", "reader").substring("Bearer ".length());

@@ -54,6 +54,14 @@ class StreamPositionTest {
     }
 
     @Test
+    void anIdSentAfterAResumeNeverGoesBackInAnyPartition() {
+        StreamPosition client = StreamPosition.parse("e0:100,g0:80").orElseThrow();
+        StreamPosition laggingGateway = StreamPosition.parse("a0:3,e0:101,g0:60").orElseThrow();
+
+        assertThat(laggingGateway.atLeast(client)).hasToString("a0:3,e0:101,g0:80");
+    }
+
+    @Test
     void idsAreCompactAndOnlyTheirOwnFormIsAccepted() {
         StreamPosition position = StreamPosition.start().after(Topics.EVENTS, 0, 42).after(Topics.ACTORS, 0, 15)
                 .after(Topics.AGREEMENTS, 1, 7).after(Topics.ACTORS, 0, 16);
