@@ -102,6 +102,8 @@ public class StreamConsumer {
                     added.removeAll(assigned);
                     kafka.assign(found);
                     kafka.seekToBeginning(added);
+                    kafka.beginningOffsets(added).forEach((partition, first) ->
+                            journal.partitionBegins(partition.topic(), partition.partition(), first));
                     assigned = new HashSet<>(found);
                     LOG.infof("Streaming %d partitions of %s", assigned.size(), TOPICS);
                 }

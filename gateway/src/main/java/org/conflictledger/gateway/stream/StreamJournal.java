@@ -44,7 +44,7 @@ public class StreamJournal {
     private long newest;
     /** Where the consumer stands: every record read, CloudEvent or not. */
     private StreamPosition position = StreamPosition.start();
-    /** For each partition, the highest offset of an entry no longer kept. */
+    /** For each partition, the highest offset no longer kept: evicted from the ring, or gone from the broker. */
     private final Map<String, Long> evictedUpTo = new HashMap<>();
 
     StreamJournal(StreamConfig config) {
@@ -102,6 +102,16 @@ public class StreamJournal {
             return null;
         }
         return ring[slot(id)];
+    }
+
+    /**
+     * Records where the broker's log of a partition begins when the gateway starts reading it: offsets before it were
+     * deleted by the broker's retention, so a client whose position is further back has missed them.
+     */
+    public synchronized void partitionBegins(String topic, int partition, long firstOffset) {
+        if (firstOffset > 0) {
+            evictedUpTo.merge(StreamPosition.key(topic, partition), firstOffset - 1, Math::max);
+        }
     }
 
     /** Whether events past this position are no longer kept: a client resuming from it has missed some. */

@@ -62,6 +62,16 @@ class StreamPositionTest {
     }
 
     @Test
+    void eventsTheBrokerNoLongerHoldsAreAMissToo() {
+        StreamJournal restarted = journal(10);
+        restarted.partitionBegins(Topics.EVENTS, 0, 301);
+        restarted.append(Topics.EVENTS, 0, 301, event("ledger.event.reported.v1"));
+
+        assertThat(restarted.evictedPast(StreamPosition.parse("e0:100").orElseThrow())).isTrue();
+        assertThat(restarted.evictedPast(StreamPosition.parse("e0:300").orElseThrow())).isFalse();
+    }
+
+    @Test
     void idsAreCompactAndOnlyTheirOwnFormIsAccepted() {
         StreamPosition position = StreamPosition.start().after(Topics.EVENTS, 0, 42).after(Topics.ACTORS, 0, 15)
                 .after(Topics.AGREEMENTS, 1, 7).after(Topics.ACTORS, 0, 16);
