@@ -38,6 +38,7 @@ class OpenApiDocumentTest {
             "GET /api/v1/agreements/{id}/history",
             "GET /api/v1/agreements/{id}/verify",
             "POST /api/v1/agreements/admin/read-model/rebuild",
+            "POST /api/v1/agreements/admin/topic/republish",
             "POST /api/v1/agreements/{id}/terms",
             "GET /api/v1/agreements/{id}/terms",
             "GET /api/v1/agreements/{id}/terms/{termId}",
@@ -75,7 +76,9 @@ class OpenApiDocumentTest {
             if (op.path("tags").isEmpty()) {
                 problems.add(name + ": no tag");
             }
-            if (!op.path("responses").has("400")) {
+            // An operation that takes input (a body or parameters) says how it refuses bad input.
+            boolean takesInput = op.has("requestBody") || !op.path("parameters").isEmpty();
+            if (takesInput && !op.path("responses").has("400")) {
                 problems.add(name + ": 400 not documented");
             }
         });
@@ -143,7 +146,7 @@ class OpenApiDocumentTest {
             if (!success) {
                 problems.add(name + ": no 2xx response");
             }
-            if (name.startsWith("POST ") && !name.endsWith("/rebuild") && !op.has("requestBody")) {
+            if (name.startsWith("POST ") && !name.contains("/admin/") && !op.has("requestBody")) {
                 problems.add(name + ": no request body");
             }
         });
@@ -190,7 +193,7 @@ class OpenApiDocumentTest {
             if (takesIfMatch && !op.path("responses").has("412")) {
                 problems.add(name + ": takes If-Match, 412 not documented");
             }
-            if (name.startsWith("POST ") && !name.endsWith("/rebuild") && !op.path("responses").has("409")) {
+            if (name.startsWith("POST ") && !name.contains("/admin/") && !op.path("responses").has("409")) {
                 problems.add(name + ": 409 not documented");
             }
         });
