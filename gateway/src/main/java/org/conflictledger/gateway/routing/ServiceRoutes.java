@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
@@ -56,7 +57,10 @@ public class ServiceRoutes {
         for (Route route : routes()) {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                     .setConnectTimeout((int) config.connectTimeout().toMillis())
-                    .setKeepAlive(true));
+                    .setKeepAlive(true)
+                    // with tracing on (LEDGER_TRACING_DISABLED=false) the request to the service is a client span of
+                    // the gateway's trace and carries its traceparent, replacing the one the client sent (TracingTest)
+                    .setTracingPolicy(TracingPolicy.PROPAGATE));
             clients.add(client);
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
