@@ -117,9 +117,7 @@ public class AuditResource {
         try {
             query = AuditQuery.parse(principal, from, to, recordType, cursor, limit);
         } catch (AuditQuery.Invalid e) {
-            JsonObject problem = new JsonObject().put("type", "urn:conflict-ledger:problem:validation")
-                    .put("title", "Invalid request").put("status", 400).put("detail", e.detail())
-                    .put("instance", instance).put("errors", e.json());
+            JsonObject problem = ServiceProblems.invalid(e.detail(), instance, e.json());
             return problem(400, problem.encode(), correlation);
         }
         Map<String, String> forwarded = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.conflictledger.gateway.limits;
 
 import io.vertx.core.json.JsonObject;
+import org.conflictledger.gateway.routing.ServiceProblems;
 
 /** The RFC 9457 problem documents of the gateway's own limits: 413 for a body too large, 429 for too many requests. */
 public final class LimitProblems {
@@ -11,16 +12,15 @@ public final class LimitProblems {
     }
 
     public static JsonObject bodyTooLarge(long limit, String instance) {
-        return new JsonObject().put("type", BODY_TOO_LARGE).put("title", "Request body too large").put("status", 413)
-                .put("detail", "The request body is larger than the " + limit + " bytes the gateway accepts here")
-                .put("instance", instance).put("maxBodySize", limit);
+        return ServiceProblems.of("body-too-large", "Request body too large", 413,
+                "The request body is larger than the " + limit + " bytes the gateway accepts here", instance)
+                .put("maxBodySize", limit);
     }
 
     public static JsonObject rateLimited(int burst, double perSecond, long retryAfterSeconds, String instance) {
-        return new JsonObject().put("type", RATE_LIMITED).put("title", "Too many requests").put("status", 429)
-                .put("detail", "This client made more requests than the gateway allows (" + burst + " at once, then "
-                        + rate(perSecond) + " per second); retry after " + retryAfterSeconds + " s")
-                .put("instance", instance);
+        return ServiceProblems.of("rate-limited", "Too many requests", 429,
+                "This client made more requests than the gateway allows (" + burst + " at once, then "
+                        + rate(perSecond) + " per second); retry after " + retryAfterSeconds + " s", instance);
     }
 
     private static String rate(double perSecond) {

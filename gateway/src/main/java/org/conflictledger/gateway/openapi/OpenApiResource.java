@@ -47,8 +47,7 @@ public class OpenApiResource {
     }
 
     private static Response problem(int status, String kind, String title, String detail) {
-        JsonObject problem = new JsonObject().put("type", "urn:conflict-ledger:problem:" + kind).put("title", title)
-                .put("status", status).put("detail", detail).put("instance", "/openapi");
+        JsonObject problem = ServiceProblems.of(kind, title, status, detail, "/openapi");
         return Response.status(status).type(ServiceProblems.MEDIA_TYPE).entity(problem.encode()).build();
     }
 

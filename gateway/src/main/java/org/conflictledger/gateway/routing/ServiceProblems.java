@@ -1,5 +1,6 @@
 package org.conflictledger.gateway.routing;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.net.ConnectException;
@@ -31,6 +32,17 @@ public final class ServiceProblems {
         return 502;
     }
 
+    /** A problem document of the gateway's own: {@code kind} is the last part of its type URN. */
+    public static JsonObject of(String kind, String title, int status, String detail, String instance) {
+        return new JsonObject().put("type", TYPE_PREFIX + kind).put("title", title).put("status", status)
+                .put("detail", detail).put("instance", instance);
+    }
+
+    /** A 400 validation problem naming the fields at fault. */
+    public static JsonObject invalid(String detail, String instance, JsonArray errors) {
+        return of("validation", "Invalid request", 400, detail, instance).put("errors", errors);
+    }
+
     public static JsonObject notFound(String instance) {
         return new JsonObject().put("type", TYPE_PREFIX + "not-found").put("title", "Not found").put("status", 404)
                 .put("detail", "Nothing is served at this path; the API is under /api/v1/actors, /api/v1/events,"
@@ -58,7 +70,6 @@ public final class ServiceProblems {
                 detail = service + " answered with something the gateway could not pass on";
             }
         }
-        return new JsonObject().put("type", TYPE_PREFIX + kind).put("title", title).put("status", status)
-                .put("detail", detail).put("instance", instance).put("service", service);
+        return of(kind, title, status, detail, instance).put("service", service);
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -57,9 +58,7 @@ class ActorKeys {
     }
 
     private static JsonObject unknown(String key, String instance) {
-        return new JsonObject().put("type", "urn:conflict-ledger:problem:validation").put("title", "Invalid request")
-                .put("status", 400).put("detail", "The stream's filters are not understood; see errors")
-                .put("instance", instance).put("errors", new io.vertx.core.json.JsonArray()
-                        .add(new JsonObject().put("field", "actor").put("message", "no actor has the key " + key)));
+        return ServiceProblems.invalid(StreamFilter.NOT_UNDERSTOOD, instance, StreamFilter.json(
+                List.of(new StreamFilter.Error("actor", "no actor has the key " + key))));
     }
 }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public record StreamFilter(Set<String> recordTypes, Set<String> types, String actor, String theater, String agreement) {
     static final Set<String> RECORD_TYPES = Set.of("actor", "event", "agreement");
+    /** The detail of the 400 problem for filters the stream does not understand. */
+    static final String NOT_UNDERSTOOD = "The stream's filters are not understood; see errors";
     private static final Pattern TYPE = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)+");
     private static final Pattern THEATER = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     /** An actor key as actors-service gives them (TUR, OSCE-MINSK); resolved to the actor's id before streaming. */

@@ -75,10 +75,8 @@ public class StreamRoute {
             }
         }
         if (!errors.isEmpty()) {
-            JsonObject problem = new JsonObject().put("type", "urn:conflict-ledger:problem:validation")
-                    .put("title", "Invalid request").put("status", 400)
-                    .put("detail", "The stream's filters are not understood; see errors")
-                    .put("instance", context.request().uri()).put("errors", StreamFilter.json(errors));
+            JsonObject problem = ServiceProblems.invalid(StreamFilter.NOT_UNDERSTOOD, context.request().uri(),
+                    StreamFilter.json(errors));
             context.response().setStatusCode(400).putHeader("Content-Type", ServiceProblems.MEDIA_TYPE)
                     .end(problem.toBuffer());
             return;

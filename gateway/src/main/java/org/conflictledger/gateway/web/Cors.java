@@ -109,12 +109,11 @@ public class Cors {
         boolean allowed = method != null && (grant == Grant.ALL && ALL_METHODS.contains(method)
                 || grant == Grant.READ && READ_METHODS.contains(method));
         if (!allowed) {
-            JsonObject problem = new JsonObject().put("type", "urn:conflict-ledger:problem:cors-rejected")
-                    .put("title", "Cross-origin request not allowed").put("status", 403)
-                    .put("detail", grant == Grant.NONE
+            JsonObject problem = ServiceProblems.of("cors-rejected", "Cross-origin request not allowed", 403,
+                    grant == Grant.NONE
                             ? "The origin " + origin + " may not call this API from a browser"
-                            : "The origin " + origin + " may not send " + requestedMethod + " requests to this API")
-                    .put("instance", context.request().uri());
+                            : "The origin " + origin + " may not send " + requestedMethod + " requests to this API",
+                    context.request().uri());
             context.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, ServiceProblems.MEDIA_TYPE)
                     .end(problem.toBuffer());
             return;
