@@ -7,15 +7,15 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import static org.conflictledger.gateway.routing.TestOrigins.freePort;
+import static org.conflictledger.gateway.routing.TestOrigins.listen;
 
 /**
  * Stand-ins for the services' {@code GET …/changes} on loopback ports, with real paging: actors-service with seven
@@ -114,22 +114,6 @@ public class AuditOrigins implements QuarkusTestResourceLifecycleManager {
         }
         request.response().putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("items", new JsonArray(items)).put("next", next).encode());
-    }
-
-    private static HttpServer listen(HttpServer server) {
-        try {
-            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start a test origin", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -40,7 +40,8 @@ public class TestOrigins implements QuarkusTestResourceLifecycleManager {
                 "gateway.health-timeout", "8s");
     }
 
-    private static HttpServer listen(HttpServer server) {
+    /** Starts a test origin on a free loopback port. */
+    public static HttpServer listen(HttpServer server) {
         try {
             return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -48,7 +49,8 @@ public class TestOrigins implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static int freePort() {
+    /** A loopback port where nothing listens (it was free a moment ago). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -4,10 +4,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import org.conflictledger.gateway.routing.TestOrigins;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** Stands in for actors-service as far as the stream needs it: the actor TUR by its key; any other key is unknown. */
 public class ActorKeyOrigin implements QuarkusTestResourceLifecycleManager {
@@ -17,20 +17,16 @@ public class ActorKeyOrigin implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        try {
-            HttpServer server = vertx.createHttpServer().requestHandler(request -> {
-                if (request.path().equals("/api/v1/actors/TUR")) {
-                    request.response().putHeader("Content-Type", "application/json")
-                            .end(new JsonObject().put("id", TUR.toString()).put("key", "TUR").encode());
-                } else {
-                    request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
-                            .end("{\"status\": 404}");
-                }
-            }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            return Map.of("gateway.actors-url", "http://127.0.0.1:" + server.actualPort());
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the actor key origin", e);
-        }
+        HttpServer server = TestOrigins.listen(vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/api/v1/actors/TUR")) {
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("id", TUR.toString()).put("key", "TUR").encode());
+            } else {
+                request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
+                        .end("{\"status\": 404}");
+            }
+        }));
+        return Map.of("gateway.actors-url", "http://127.0.0.1:" + server.actualPort());
     }
 
     @Override
