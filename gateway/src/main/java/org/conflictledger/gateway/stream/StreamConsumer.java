@@ -74,6 +74,8 @@ public class StreamConsumer {
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-stream");
+        // The outbox publishes in transactions: only committed events are changes (an aborted batch is sent again).
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         while (running) {
             try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(props)) {
                 consumer = kafka;

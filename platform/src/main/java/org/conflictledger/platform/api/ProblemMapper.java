@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.conflictledger.platform.axon.ReadModelClaimedElsewhere;
 import org.conflictledger.platform.domain.RuleViolation;
+import org.conflictledger.platform.messaging.ChangeTooLarge;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
 /**
  * Turns every failure into an RFC 9457 problem document: 400 for bad syntax or values (naming
  * the field), 404 for unknown records, 409 for broken rules, concurrent writes and a rebuild
- * another replica must run, 412/428 for If-Match, and 500 without internals for anything
+ * another replica must run, 412/428 for If-Match, 413 for a change too large to publish, and 500 without internals for anything
  * unexpected.
  */
 public class ProblemMapper {
@@ -84,6 +85,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(ChangeTooLarge e, UriInfo uri) {
+        return ProblemResponses.of(413, "change-too-large", "Change too large to publish", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
     public Response precondition(PreconditionFailed e, UriInfo uri) {
         return ProblemResponses.of(e.status(), e.status() == 412 ? "stale-version" : "if-match-required",
                 e.status() == 412 ? "Stale version" : "Precondition required", e.getMessage(), path(uri));
@@ -112,6 +118,9 @@ public class ProblemMapper {
         Throwable cause = e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof RuleViolation violation) {
             return ruleViolated(violation, uri);
+        }
+        if (cause instanceof ChangeTooLarge tooLarge) {
+            return tooLarge(tooLarge, uri);
         }
         if (cause instanceof AggregateNotFoundException) {
             return ProblemResponses.of(404, "not-found", "Record not found", "No such record", path(uri));

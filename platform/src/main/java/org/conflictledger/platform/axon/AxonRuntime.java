@@ -187,6 +187,7 @@ public class AxonRuntime {
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storageEngine)
                 .fetchDelay(EVENT_FETCH_DELAY.toMillis()).build();
         store.registerDispatchInterceptor(new HashChainInterceptor(() -> storageEngine, serializer));
+        store.registerDispatchInterceptor(outbox.sizeCheck());
         return store;
     }
 

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.conflictledger.platform.config.LedgerConfig;
+import org.conflictledger.platform.messaging.KafkaOutbox;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -59,11 +60,13 @@ public class ReadModels {
     private final AxonRuntime axon;
     private final LedgerConfig config;
     private final AgroalDataSource dataSource;
+    private final KafkaOutbox outbox;
 
-    ReadModels(AxonRuntime axon, LedgerConfig config, AgroalDataSource dataSource) {
+    ReadModels(AxonRuntime axon, LedgerConfig config, AgroalDataSource dataSource, KafkaOutbox outbox) {
         this.axon = axon;
         this.config = config;
         this.dataSource = dataSource;
+        this.outbox = outbox;
     }
 
     /**
@@ -104,11 +107,16 @@ public class ReadModels {
      */
     public long republishTopic() {
         LOG.infof("Republishing every stored event (%s)", AxonRuntime.OUTBOX_PROCESSOR);
-        replayFromTheStart(AxonRuntime.OUTBOX_PROCESSOR);
+        replayFromTheStart(AxonRuntime.OUTBOX_PROCESSOR, outbox::republishFromTheStart);
         return storedEvents();
     }
 
     private void replayFromTheStart(String processorName) {
+        replayFromTheStart(processorName, () -> { });
+    }
+
+    /** Resets the processor to the start; {@code whileStopped} runs between its stop and the reset. */
+    private void replayFromTheStart(String processorName, Runnable whileStopped) {
         TrackingEventProcessor processor = axon.processor(processorName)
                 .orElseThrow(() -> new IllegalArgumentException("No processor named " + processorName));
         String owner = claimedElsewhere(processorName);
@@ -117,6 +125,7 @@ public class ReadModels {
         }
         processor.shutDown();
         try {
+            whileStopped.run();
             processor.resetTokens(StreamableMessageSource::createTailToken);
         } catch (RuntimeException e) {
             UnableToClaimTokenException claimed = causeOfType(e, UnableToClaimTokenException.class);

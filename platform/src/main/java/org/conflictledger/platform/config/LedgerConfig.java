@@ -43,6 +43,24 @@ public interface LedgerConfig {
 
         /** Kafka bootstrap servers; defaults to {@code kafka.bootstrap.servers}. */
         Optional<String> bootstrapServers();
+
+        /**
+         * The compacted topic where the outbox records how far it has published, in the same Kafka transaction
+         * as the events (created with one partition if missing).
+         */
+        @WithDefault("ledger.outbox-positions")
+        String positionTopic();
+
+        /**
+         * The largest CloudEvent the topic takes, in bytes; a change that would publish a larger one is refused
+         * (413) before it is stored. The broker's {@code message.max.bytes} (and the topic's
+         * {@code max.message.bytes}) must allow it.
+         */
+        @WithDefault("1000000")
+        int maxEventSize();
+
+        /** The outbox's Kafka transactional id, the same on every replica; defaults to {@code <service>-outbox}. */
+        Optional<String> transactionalId();
     }
 
     interface Api {
