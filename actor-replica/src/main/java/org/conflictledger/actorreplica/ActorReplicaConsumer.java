@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.conflictledger.platform.messaging.CloudEventConsumer;
+import org.conflictledger.platform.messaging.MessageParking;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,10 +26,11 @@ public class ActorReplicaConsumer {
                          @ConfigProperty(name = "actor-replica.topic") String topic,
                          @ConfigProperty(name = "ledger.service-name") String serviceName,
                          @ConfigProperty(name = "actor-replica.group-id") java.util.Optional<String> groupId,
-                         @ConfigProperty(name = "actor-replica.enabled", defaultValue = "true") boolean enabled) {
+                         @ConfigProperty(name = "actor-replica.enabled", defaultValue = "true") boolean enabled,
+                         MessageParking parking) {
         this.enabled = enabled;
         this.consumer = new CloudEventConsumer("actor-replica", bootstrapServers, topic,
-                groupId.orElse(serviceName + ".actor-replica"), "ledger.actor.", updater::apply);
+                groupId.orElse(serviceName + ".actor-replica"), "ledger.actor.", updater::apply, parking);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,6 +1,7 @@
 package org.conflictledger.agreements.api;
 
 import org.conflictledger.agreements.domain.AgreementRules;
+import org.conflictledger.contracts.RecordDates;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.Problem.FieldError;
 
@@ -8,30 +9,27 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * Days, instants and periods a client sends are checked here to answer a 400 naming the field
- * (the aggregate refuses them too, with a 409): days within the record's range, periods positive
+ * (the aggregate refuses them too, with a 409): days within the record's range ({@link RecordDates}), periods positive
  * and at most {@link AgreementRules#LONGEST_PERIOD}.
  */
 final class TimeBounds {
-    private static final String RANGE = "must lie between " + AgreementRules.EARLIEST_DAY + " and " + AgreementRules.LATEST_DAY;
 
     private TimeBounds() {
     }
 
     static void day(String field, LocalDate day, List<FieldError> errors) {
-        if (day != null && (day.isBefore(AgreementRules.EARLIEST_DAY) || day.isAfter(AgreementRules.LATEST_DAY))) {
-            errors.add(new FieldError(field, RANGE));
+        if (day != null && !RecordDates.contains(day)) {
+            errors.add(new FieldError(field, RecordDates.RANGE));
         }
     }
 
     static void instant(String field, Instant instant, List<FieldError> errors) {
-        if (instant != null && (instant.isBefore(AgreementRules.EARLIEST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
-                || !instant.isBefore(AgreementRules.LATEST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))) {
-            errors.add(new FieldError(field, RANGE));
+        if (instant != null && !RecordDates.contains(instant)) {
+            errors.add(new FieldError(field, RecordDates.RANGE));
         }
     }
 

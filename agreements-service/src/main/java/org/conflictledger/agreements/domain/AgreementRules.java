@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.conflictledger.contracts.RecordDates;
 import org.conflictledger.platform.domain.RuleViolation;
 
 /**
@@ -72,9 +72,9 @@ public final class AgreementRules {
     public static final int MAX_LIST = 50;
     public static final int MAX_TERMS = 500;
     public static final int MAX_ORDER = 10_000;
-    /** Dates and instants of the record lie within these days (UTC); anything else is a typing error. */
-    public static final LocalDate EARLIEST_DAY = LocalDate.of(1800, 1, 1);
-    public static final LocalDate LATEST_DAY = LocalDate.of(2500, 12, 31);
+    /** Dates and instants of the record lie within these days (UTC), as in every service: {@link RecordDates}. */
+    public static final LocalDate EARLIEST_DAY = RecordDates.EARLIEST_DAY;
+    public static final LocalDate LATEST_DAY = RecordDates.LATEST_DAY;
     /** No period a term states is longer. */
     public static final Period LONGEST_PERIOD = Period.ofYears(1000);
 
@@ -208,7 +208,7 @@ public final class AgreementRules {
 
     /** A day of the record lies between {@link #EARLIEST_DAY} and {@link #LATEST_DAY}. */
     static void day(LocalDate day, String what) {
-        if (day != null && (day.isBefore(EARLIEST_DAY) || day.isAfter(LATEST_DAY))) {
+        if (day != null && !RecordDates.contains(day)) {
             throw new RuleViolation(TIME_OUT_OF_RANGE,
                     what + " lies between " + EARLIEST_DAY + " and " + LATEST_DAY + ", but was " + day + ".");
         }
@@ -216,8 +216,7 @@ public final class AgreementRules {
 
     /** An instant of the record lies within those days (UTC). */
     static void instant(Instant instant, String what) {
-        if (instant != null && (instant.isBefore(EARLIEST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
-                || !instant.isBefore(LATEST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))) {
+        if (instant != null && !RecordDates.contains(instant)) {
             throw new RuleViolation(TIME_OUT_OF_RANGE,
                     what + " lies between " + EARLIEST_DAY + " and " + LATEST_DAY + ", but was " + instant + ".");
         }

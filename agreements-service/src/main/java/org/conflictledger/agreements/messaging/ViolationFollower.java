@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.conflictledger.platform.messaging.CloudEventConsumer;
+import org.conflictledger.platform.messaging.MessageParking;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,10 +28,11 @@ public class ViolationFollower {
                       @ConfigProperty(name = "violations.topic") String topic,
                       @ConfigProperty(name = "ledger.service-name") String serviceName,
                       @ConfigProperty(name = "violations.group-id") Optional<String> groupId,
-                      @ConfigProperty(name = "violations.enabled", defaultValue = "true") boolean enabled) {
+                      @ConfigProperty(name = "violations.enabled", defaultValue = "true") boolean enabled,
+                      MessageParking parking) {
         this.enabled = enabled;
         this.consumer = new CloudEventConsumer("violations", bootstrapServers, topic,
-                groupId.orElse(serviceName + ".violations"), "ledger.event.", updater::apply);
+                groupId.orElse(serviceName + ".violations"), "ledger.event.", updater::apply, parking);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -54,7 +54,7 @@ class ViolationFollowerTest {
         UUID conflictEvent = UUID.randomUUID();
         String cloudEventId;
         try (TopicEvents topics = new TopicEvents()) {
-            // Bad messages first, keyed like the conflict event: a consumer stuck on them would never reach it.
+            // Bad messages first, keyed like the conflict event: parked, they hold up nothing (no record of theirs).
             topics.raw(Topics.EVENTS, conflictEvent.toString(), "not json".getBytes(StandardCharsets.UTF_8));
             topics.raw(Topics.EVENTS, conflictEvent.toString(), "{\"type\": \"ledger.event.reported.v1\"}".getBytes(StandardCharsets.UTF_8));
             cloudEventId = topics.violationReported(conflictEvent, agreement, "1", "2020-11-12");

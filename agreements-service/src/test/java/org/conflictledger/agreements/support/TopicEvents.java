@@ -7,11 +7,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.conflictledger.contracts.ActorEventTypes;
 import org.conflictledger.contracts.ConflictEventTypes;
 import org.conflictledger.contracts.Topics;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
@@ -85,7 +87,23 @@ public final class TopicEvents implements AutoCloseable {
         return id;
     }
 
-    /** Any message, for tests of what the consumers skip. */
+    /** A key the producer sends to the same partition of the topic as {@code key}: read after it, in order. */
+    public UUID keyOnTheSamePartition(String topic, UUID key) {
+        int partitions = producer.partitionsFor(topic).size();
+        while (true) {
+            UUID candidate = UUID.randomUUID();
+            if (partition(candidate, partitions) == partition(key, partitions)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partition(UUID key, int partitions) {
+        // The producer's default partitioner for a keyed message.
+        return Utils.toPositive(Utils.murmur2(key.toString().getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** Any message, for tests of what the consumers park. */
     public void raw(String topic, String key, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(topic, key, value)).get();
     }

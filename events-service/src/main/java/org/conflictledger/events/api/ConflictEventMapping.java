@@ -11,6 +11,7 @@ import org.conflictledger.actorreplica.ActorDirectory;
 import org.conflictledger.actorreplica.ActorRef;
 import org.conflictledger.events.query.ConflictEventQueries;
 import org.conflictledger.events.query.ConflictEventView;
+import org.conflictledger.contracts.RecordDates;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.Problem.FieldError;
 import org.conflictledger.platform.api.SourceCitation;
@@ -54,7 +55,12 @@ public class ConflictEventMapping {
         if (report.respondsTo() != null && !events.exists(report.respondsTo())) {
             errors.add(new FieldError("respondsTo", "no conflict event has the id " + report.respondsTo()));
         }
-        if (report.endDate() != null && report.endDate().isBefore(report.date())) {
+        if (report.date() != null && !RecordDates.contains(report.date())) {
+            errors.add(new FieldError("date", RecordDates.RANGE));
+        }
+        if (report.endDate() != null && !RecordDates.contains(report.endDate())) {
+            errors.add(new FieldError("endDate", RecordDates.RANGE));
+        } else if (report.endDate() != null && report.date() != null && report.endDate().isBefore(report.date())) {
             errors.add(new FieldError("endDate", "must not be before date"));
         }
         if (!errors.isEmpty()) {

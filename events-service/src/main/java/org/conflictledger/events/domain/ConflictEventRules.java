@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
+import org.conflictledger.contracts.RecordDates;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.platform.domain.RuleViolation;
 
@@ -30,6 +31,7 @@ public final class ConflictEventRules {
     public static final String THEATER_MISSING = "theater-missing";
     public static final String TYPE_MISSING = "type-missing";
     public static final String DATE_MISSING = "date-missing";
+    public static final String DATE_OUT_OF_RANGE = "date-out-of-range";
     public static final String LOCATION_TEXT_TOO_LONG = "location-text-too-long";
     public static final String COORDINATES_INVALID = "coordinates-invalid";
     public static final String GEO_PRECISION_MISSING = "geo-precision-missing";
@@ -54,7 +56,7 @@ public final class ConflictEventRules {
 
     /** Rules about the shape of an input rather than the state of the record (a 400 rather than a 409). */
     public static final Set<String> INPUT_RULES = Set.of(
-            EVENT_ID_MISSING, DETAILS_MISSING, THEATER_MISSING, TYPE_MISSING, DATE_MISSING,
+            EVENT_ID_MISSING, DETAILS_MISSING, THEATER_MISSING, TYPE_MISSING, DATE_MISSING, DATE_OUT_OF_RANGE,
             LOCATION_TEXT_TOO_LONG, COORDINATES_INVALID, GEO_PRECISION_MISSING, ACTORS_MISSING,
             ACTOR_INCOMPLETE, NOTES_TOO_LONG, TERM_TOO_LONG, SOURCES_TOO_MANY, SOURCE_TITLE_MISSING,
             SOURCE_TEXT_TOO_LONG, EXTERNAL_ID_INVALID);
@@ -83,9 +85,9 @@ public final class ConflictEventRules {
         Theater theater = required(details.theater(), THEATER_MISSING, "A conflict event needs a theater.");
         ConflictEventType type = required(details.type(), TYPE_MISSING, "A conflict event needs a type.");
         AcledSubType subType = subType(type, details.subType());
-        LocalDate date = required(details.date(), DATE_MISSING, "A conflict event needs a date.");
+        LocalDate date = day(required(details.date(), DATE_MISSING, "A conflict event needs a date."), "date");
         DatePrecision datePrecision = details.datePrecision() == null ? DatePrecision.DAY : details.datePrecision();
-        LocalDate endDate = endDate(date, details.endDate());
+        LocalDate endDate = endDate(date, day(details.endDate(), "endDate"));
         Location location = location(details.location());
         List<InvolvedActor> actors = actors(details.actors());
         Fatalities fatalities = fatalities(details.fatalities());
@@ -152,6 +154,15 @@ public final class ConflictEventRules {
                             + AcledMapping.acledEventType(type).label() + ".");
         }
         return subType;
+    }
+
+    /** A day of the record, as every service bounds it ({@link RecordDates}): agreements can record what it reports. */
+    private static LocalDate day(LocalDate day, String field) {
+        if (day != null && !RecordDates.contains(day)) {
+            throw new RuleViolation(DATE_OUT_OF_RANGE, "A conflict event's " + field + " lies between "
+                    + RecordDates.EARLIEST_DAY + " and " + RecordDates.LATEST_DAY + ", but was " + day + ".");
+        }
+        return day;
     }
 
     private static LocalDate endDate(LocalDate date, LocalDate endDate) {

@@ -175,6 +175,35 @@ class ConflictEventBadInputApiTest {
     }
 
     @Test
+    void aDayOutsideTheDaysOfTheRecordIsRefusedNamingTheField() {
+        // Issue #12: agreements-service could not record a violation on such a day (one rule, RecordDates).
+        Map<String, Object> violation = battle();
+        violation.put("type", "CEASEFIRE_VIOLATION");
+        violation.put("agreement", UUID.randomUUID().toString());
+        violation.put("date", "0020-03-10");
+        validation(postJson(EVENTS, violation), "date")
+                .body("errors.find { it.field == 'date' }.message", equalTo("must lie between 1800-01-01 and 2500-12-31"));
+        validation(postJson(EVENTS, with(battle(), "date", "1799-12-31")), "date");
+        validation(postJson(EVENTS, with(with(battle(), "date", "2500-12-30"), "endDate", "2501-01-01")), "endDate");
+        assertNothingCreated();
+
+        String id = created();
+        validation(postJson(EVENTS + "/" + id + "/corrections", Map.of("date", "0020-03-10")), "date");
+        assertUnchanged(id, 1);
+
+        String csv = "event_date,event_type,sub_event_type,actor1,actor2,notes\r\n"
+                + "0020-03-10,Battles,Armed clash," + aze + "," + arm + ",row 2 " + marker + "\r\n";
+        importCsv(csv).statusCode(200).body("accepted", equalTo(0))
+                .body("rejected.find { it.line == 2 }.errors.field", hasItem("date-out-of-range"));
+    }
+
+    @Test
+    void theFirstAndTheLastDayOfTheRecordAreAccepted() {
+        postJson(EVENTS, with(battle(), "date", "1800-01-01")).statusCode(201);
+        postJson(EVENTS, with(with(battle(), "date", "2500-12-30"), "endDate", "2500-12-31")).statusCode(201);
+    }
+
+    @Test
     void anEndDateBeforeTheDateIsRefusedNamingEndDate() {
         Map<String, Object> body = battle();
         body.put("date", "2020-10-05");
