@@ -35,6 +35,12 @@ public class AgreementRecords {
         return queries.byId(id).orElseThrow(() -> new RecordNotFound("agreement", id.toString()));
     }
 
+    /** The agreement as its stored events have it, never behind: the base of a correction. */
+    public AgreementView stored(UUID id) {
+        return AgreementQueries.fold(audit.events(id.toString()))
+                .orElseThrow(() -> new RecordNotFound("agreement", id.toString()));
+    }
+
     /** The agreement now ({@code asOf} null) or folded from its events recorded up to {@code asOf}. */
     public AgreementView view(UUID id, Instant asOf) {
         if (asOf == null) {

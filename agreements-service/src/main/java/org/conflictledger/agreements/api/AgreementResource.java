@@ -168,8 +168,9 @@ public class AgreementResource {
                                     content = @Content(schema = @Schema(implementation = AgreementRequests.Record.class)))
                             @NotNull ObjectNode body, @Context HttpHeaders headers) {
         UUID id = AgreementRecords.id(idText);
-        Long expected = writes.expectedVersion(ifMatch);
-        AgreementState state = records.current(id).state();
+        AgreementView stored = records.stored(id);
+        long expected = writes.expectedVersion(ifMatch, stored.version);
+        AgreementState state = stored.state();
         if (body.has("status")) {
             throw new InvalidRequest("status", "changes through POST /api/v1/agreements/{id}/status");
         }

@@ -172,8 +172,9 @@ public class TermResource {
                                     content = @Content(schema = @Schema(implementation = AgreementRequests.Term.class)))
                             @NotNull ObjectNode body, @Context HttpHeaders headers) {
         UUID id = AgreementRecords.id(idText);
-        Long expected = writes.expectedVersion(ifMatch);
-        AgreementState agreement = records.current(id).state();
+        AgreementView stored = records.stored(id);
+        long expected = writes.expectedVersion(ifMatch, stored.version);
+        AgreementState agreement = stored.state();
         TermState term = term(agreement, termIdText);
         AgreementRequests.Term corrected = patches.patched(mapping.termBody(term.details()), body, AgreementRequests.Term.class);
         Set<UUID> named = new HashSet<>(term.details().obligated());

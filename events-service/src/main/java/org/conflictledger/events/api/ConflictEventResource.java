@@ -196,8 +196,9 @@ public class ConflictEventResource {
                                     schema = @Schema(implementation = ConflictEventRequests.Report.class))
                             @NotNull ObjectNode body, @Context HttpHeaders headers) {
         UUID id = eventId(idText);
-        Long expected = writes.expectedVersion(ifMatch);
-        ConflictEventView view = current(id);
+        ConflictEventView view = ConflictEventQueries.fold(audit.events(id.toString()))
+                .orElseThrow(() -> new RecordNotFound("conflict event", idText));
+        long expected = writes.expectedVersion(ifMatch, view.version);
         ConflictEventRequests.Report corrected = patches.patched(mapping.report(view.details()), body, ConflictEventRequests.Report.class);
         List<SourceCitation> citedForChange = body.has("sources") ? corrected.sources() : List.of();
         writes.send(new CorrectConflictEvent(id, expected, mapping.details(corrected)),

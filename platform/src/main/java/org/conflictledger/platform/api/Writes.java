@@ -76,6 +76,20 @@ public class Writes {
      * The aggregate version a write expects, from its If-Match header: the ETag {@code "N"} names
      * version N (N events), which is Axon's sequence number N-1. Null when there is no check.
      */
+    /**
+     * The version a correction based on the record's stored state (at ETag {@code storedVersion}) must meet: the
+     * If-Match version, which must be that one (else 412), or that one when none is given. A write recorded between
+     * the read of the stored state and this one then fails as stale instead of being reverted by the correction.
+     */
+    public long expectedVersion(String ifMatch, long storedVersion) {
+        Long named = expectedVersion(ifMatch);
+        if (named != null && named != storedVersion - 1) {
+            throw PreconditionFailed.stale("The record is at version " + storedVersion + ", not the version named in"
+                    + " If-Match; read it again");
+        }
+        return storedVersion - 1;
+    }
+
     public Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             if (config.api().requireIfMatch()) {

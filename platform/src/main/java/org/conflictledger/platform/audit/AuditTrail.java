@@ -57,6 +57,16 @@ public class AuditTrail {
         return found[0];
     }
 
+    /**
+     * Every stored event of the record, oldest first: its state as the store has it, which a correction must be
+     * based on (a read model may lag behind, and a patch merged onto a lagging state would revert what it missed).
+     */
+    public List<DomainEventMessage<?>> events(String id) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        axon.storageEngine().readEvents(id, 0).asStream().forEach(events::add);
+        return events;
+    }
+
     /** The record's events recorded at or before {@code instant}, oldest first. */
     public List<DomainEventMessage<?>> eventsUpTo(String id, Instant instant) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
