@@ -147,7 +147,7 @@ class SuiteThroughGatewayIT {
     @Test
     @Order(1)
     void turkeySupportsAzerbaijanTheSyrianNationalArmyAndTheGnaEachInItsTheater() {
-        JsonPath relationships = given(gateway).queryParam("limit", 500)
+        JsonPath relationships = given(gateway)
                 .get("/api/v1/actors/TUR/relationships").then().statusCode(200).extract().jsonPath();
         Map<String, TreeSet<String>> supported = new TreeMap<>();
         List<Map<String, Object>> items = relationships.getList("items");

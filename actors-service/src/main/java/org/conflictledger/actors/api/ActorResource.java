@@ -79,7 +79,8 @@ import java.util.UUID;
 @Tag(name = "Actors", description = "States, leaders, armed groups, bodies and forces, and how they relate")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Malformed JSON or invalid field (named in errors[])",
+@APIResponse(responseCode = "400",
+        description = "Malformed JSON, an invalid field or parameter, or an unknown query parameter (named in errors[])",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ActorResource {
     private static final String ACTOR_REF = "The actor's id (UUID) or key";

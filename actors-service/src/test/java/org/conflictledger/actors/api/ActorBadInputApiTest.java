@@ -452,6 +452,66 @@ class ActorBadInputApiTest {
                 "direction");
     }
 
+    // ---------------------------------------------------------------- strict types
+
+    @Test
+    void aNumberWhereTheNameIsExpectedIsRefusedNamingItAndNotRecorded() {
+        String key = uniqueKey("ARM");
+        registered(key, "Armenia", "STATE");
+        validation(postJson(ACTORS + "/" + key + "/rename", "{\"name\": 123}"), "name")
+                .body("errors.message", hasItem(containsString("a string")));
+        validation(postJson(ACTORS + "/" + key + "/rename", "{\"name\": true}"), "name");
+        validation(postJson(ACTORS + "/" + key + "/rename", "{\"name\": 1.5}"), "name");
+        validation(postJson(ACTORS + "/" + key + "/rename", "{\"name\": \"Hayastan\", \"reason\": 7}"), "reason");
+        assertUnchanged(key, "1");
+        given().get(ACTORS + "/" + key).then().body("name", equalTo("Armenia"));
+    }
+
+    @Test
+    void aScalarOfTheWrongJsonTypeIsRefusedNamingTheField() {
+        String name = uniqueName("Typed");
+        Map<String, Object> registration = registration(uniqueKey("TYP"), name, "STATE");
+        registration.put("kind", true);
+        validation(postJson(ACTORS, registration), "kind");
+        registration.put("kind", 0);
+        validation(postJson(ACTORS, registration), "kind");
+        registration.put("kind", "STATE");
+        registration.put("aliases", List.of("Typed", 42));
+        validation(postJson(ACTORS, registration), "aliases[1]");
+        assertNoActorNamed(name);
+
+        String key = uniqueKey("TUR");
+        registered(key, "Turkey", "STATE");
+        String counterpart = uniqueKey("GNA");
+        registered(counterpart, "Government of National Accord", "GOVERNMENT");
+        Map<String, Object> declaration = declaration(counterpart);
+        declaration.put("confidence", "0.9");
+        validation(postJson(ACTORS + "/" + key + "/relationships", declaration), "confidence")
+                .body("errors.message", hasItem(containsString("a number")));
+        assertUnchanged(key, "1");
+    }
+
+    // ---------------------------------------------------------------- unknown query parameters
+
+    @Test
+    void anUnknownQueryParameterOnTheListIsRefusedListingTheAcceptedOnes() {
+        unknownParameter(given().queryParam("theatre", "LIBYA").get(ACTORS).then(), "theatre")
+                .body("detail", allOf(containsString("theater"), containsString("relatedTo"), containsString("limit")));
+        unknownParameter(given().queryParam("asOf", "2020-01-01T00:00:00Z").get(ACTORS).then(), "asOf");
+    }
+
+    @Test
+    void anUnknownQueryParameterOnAReadOrAWriteIsRefusedAndChangesNothing() {
+        String key = uniqueKey("ARM");
+        registered(key, "Armenia", "STATE");
+        unknownParameter(given().queryParam("at", "2020-01-01T00:00:00Z").get(ACTORS + "/" + key).then(), "at")
+                .body("detail", containsString("asOf"));
+        unknownParameter(given().queryParam("dryRun", "true").contentType(ContentType.JSON)
+                .body(Map.of("name", "Hayastan")).post(ACTORS + "/" + key + "/rename").then(), "dryRun");
+        assertUnchanged(key, "1");
+        given().queryParam("asOf", "2030-01-01T00:00:00Z").get(ACTORS + "/" + key).then().statusCode(200);
+    }
+
     // ---------------------------------------------------------------- merge
 
     @Test
@@ -522,6 +582,12 @@ class ActorBadInputApiTest {
                 .body("type", equalTo("urn:conflict-ledger:problem:validation"))
                 .body("errors.field", hasItem(field))
                 .body("detail", containsString(field));
+    }
+
+    /** A 400 problem document naming the unknown query parameter {@code name}. */
+    private static ValidatableResponse unknownParameter(ValidatableResponse response, String name) {
+        return validation(response, name)
+                .body("errors.message", hasItem(containsString("unknown query parameter")));
     }
 
     private static ValidatableResponse notFound(ValidatableResponse response) {

@@ -67,7 +67,8 @@ import java.util.UUID;
 @Tag(name = "Agreements", description = "Agreements and their terms, with term-by-term compliance")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Malformed JSON or invalid field (named in errors[])",
+@APIResponse(responseCode = "400",
+        description = "Malformed JSON, an invalid field or parameter, or an unknown query parameter (named in errors[])",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AgreementResource {
     static final String AGREEMENT_ID = "The agreement's id";

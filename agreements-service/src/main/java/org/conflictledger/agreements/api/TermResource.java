@@ -60,7 +60,8 @@ import java.util.stream.Stream;
 @Tag(name = "Agreement terms", description = "Terms of agreements: deadlines, durations, quantities and compliance")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Malformed JSON or invalid field (named in errors[])",
+@APIResponse(responseCode = "400",
+        description = "Malformed JSON, an invalid field or parameter, or an unknown query parameter (named in errors[])",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No such agreement or term",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -243,6 +244,14 @@ class AgreementBadInputApiTest {
                 bad("title", "blank title", "{'title': '   '}"),
                 bad("title", "title of 301 characters", "{'title': '" + "T".repeat(301) + "'}"),
                 bad("title", "title not a string", "{'title': {'en': 'Statement'}}"),
+                bad("title", "title a number", "{'title': 2020}"),
+                bad("signedPlace", "place a boolean", "{'signedPlace': true}"),
+                bad("kind", "kind a boolean", "{'kind': true}"),
+                bad("kind", "kind a number", "{'kind': 1}"),
+                bad("signedOn", "date a number", "{'signedOn': 18575}"),
+                bad("inForceAt", "instant a number", "{'inForceAt': 1604955600}"),
+                bad("signatories[1]", "signatory a number", "{'signatories': ['%AZE%', 42]}"),
+                bad("reason", "reason a number", "{'reason': 7}"),
                 bad("signedPlace", "place of 201 characters", "{'signedPlace': '" + "P".repeat(201) + "'}"),
                 bad("kind", "unknown kind", "{'kind': 'TREATY'}"),
                 bad("theater", "unknown theater", "{'theater': 'ATLANTIS'}"),
@@ -432,6 +441,17 @@ class AgreementBadInputApiTest {
                 bad("order", "order 10001", "{'order': 10001}"),
                 bad("order", "order beyond an int", "{'order': 99999999999}"),
                 bad("order", "order not a number", "{'order': 'first'}"),
+                bad("order", "order a string of digits", "{'order': '20'}"),
+                bad("text", "text a number", "{'text': 12}"),
+                bad("article", "article a number", "{'article': 20}"),
+                bad("category", "category a boolean", "{'category': false}"),
+                bad("duration.autoRenew", "autoRenew the string 'true'",
+                        "{'duration': {'period': 'P5Y', 'autoRenew': 'true'}}"),
+                bad("duration.autoRenew", "autoRenew a number", "{'duration': {'period': 'P5Y', 'autoRenew': 1}}"),
+                bad("quantities[0].value", "quantity a string of digits",
+                        "{'quantities': [{'value': '1960', 'unit': 'personnel'}]}"),
+                bad("conditions[0].term", "condition naming a term by a number, not a string",
+                        "{'conditions': [{'kind': 'AFTER', 'term': 1}]}"),
                 bad("text", "blank text", "{'text': '  '}"),
                 bad("text", "text of 5001 characters", "{'text': '" + "t".repeat(5001) + "'}"),
                 bad("article", "article of 101 characters", "{'article': '" + "a".repeat(101) + "'}"),
@@ -680,6 +700,49 @@ class AgreementBadInputApiTest {
         given().queryParam("overdueAt", "2020-12-02").queryParam("status", "PENDING")
                 .get(AGREEMENTS + "/" + agreement + "/terms").then().statusCode(200).body("items.order", hasItem(5));
         given().queryParam("at", "2026-12-01").get(AGREEMENTS + "/" + agreement + "/schedule").then().statusCode(200);
+    }
+
+    static Stream<Arguments> unknownQueryParameters() {
+        return Stream.of(
+                query("", "theatre", "NAGORNO_KARABAKH"),
+                query("", "asOf", "2020-01-01T00:00:00Z"),
+                query("/%A%", "at", "2020-01-01T00:00:00Z"),
+                query("/%A%/terms", "overdue", "2020-12-02"),
+                query("/%A%/terms/%T1%", "asOf", "2020-01-01T00:00:00Z"),
+                query("/%A%/schedule", "from", "2020-12-02"),
+                query("/%A%/history", "size", "5"),
+                query("/%A%/verify", "deep", "true"),
+                query("/changes", "record", "agreement"));
+    }
+
+    @ParameterizedTest(name = "GET {0}?{1}={2}")
+    @MethodSource("unknownQueryParameters")
+    void anUnknownQueryParameterIsABadRequestNamingItAndTheAcceptedOnes(String resource, String parameter,
+                                                                         String value) {
+        validation(given().queryParam(parameter, resolve(value)).get(path(resource)).then(), parameter)
+                .body("errors.message", hasItem(containsString("unknown query parameter")))
+                .body("detail", containsString("accept"));
+    }
+
+    @Test
+    void theAcceptedParametersAreListedWithTheUnknownOne() {
+        validation(given().queryParam("theatre", "LIBYA").get(AGREEMENTS).then(), "theatre")
+                .body("detail", allOf(containsString("theater"), containsString("inForceAt"),
+                        containsString("signatory"), containsString("limit")));
+        validation(given().queryParam("overdue", "2020-12-02").get(AGREEMENTS + "/" + agreement + "/terms").then(),
+                "overdue")
+                .body("detail", allOf(containsString("overdueAt"), containsString("obligated"), containsString("asOf")));
+    }
+
+    @Test
+    void anUnknownQueryParameterOnAWriteIsRefusedBeforeAnythingIsWritten() {
+        validation(given().contentType(ContentType.JSON).queryParam("dryRun", "true").body(resolve(agreementBody()))
+                .post(AGREEMENTS).then(), "dryRun");
+        assertNothingCreated();
+        validation(given().contentType(ContentType.JSON).queryParam("force", "true")
+                .body(resolve(validBody("/%A%/corrections"))).post(path("/%A%/corrections")).then(), "force");
+        validation(given().contentType(ContentType.JSON).queryParam("order", "20")
+                .body(resolve(termBody())).post(path("/%A%/terms")).then(), "order");
     }
 
     // ================================================================ unknown records in the path

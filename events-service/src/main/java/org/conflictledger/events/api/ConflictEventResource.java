@@ -84,7 +84,8 @@ import java.util.UUID;
 @Tag(name = "Conflict events", description = "Who did what to whom, where and when: battles, strikes, ceasefires and their violations, talks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Malformed JSON or invalid field (named in errors[])",
+@APIResponse(responseCode = "400",
+        description = "Malformed JSON, an invalid field or parameter, or an unknown query parameter (named in errors[])",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConflictEventResource {
     private static final String EVENT_ID = "The conflict event's id";

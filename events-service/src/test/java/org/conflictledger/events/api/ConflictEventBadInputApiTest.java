@@ -516,6 +516,78 @@ class ConflictEventBadInputApiTest {
         given().get(EVENTS + "/" + id).then().body("status", equalTo("REPORTED"));
     }
 
+    // ---------------------------------------------------------------- strict types
+
+    @Test
+    void aStringWhereANumberIsExpectedIsRefusedNamingTheField() {
+        validation(postJson(EVENTS, with(battle(), "fatalities", Map.of("low", 1, "best", "12", "high", 20))),
+                "fatalities.best").body("errors.message", hasItem(containsString("an integer")));
+        validation(postJson(EVENTS, with(battle(), "confidence", "0.8")), "confidence");
+        Map<String, Object> location = location(39.6, 47.1);
+        location.put("latitude", "39.6");
+        validation(postJson(EVENTS, with(battle(), "location", location)), "location.latitude");
+        assertNothingCreated();
+    }
+
+    @Test
+    void aNumberOrABooleanWhereAStringOrAnEnumIsExpectedIsRefusedNamingTheField() {
+        validation(postJson(EVENTS, with(battle(), "type", true)), "type");
+        validation(postJson(EVENTS, with(battle(), "type", 1)), "type");
+        validation(postJson(EVENTS, with(battle(), "reason", 42)), "reason")
+                .body("errors.message", hasItem(containsString("a string")));
+        validation(postJson(EVENTS, with(battle(), "acledEventId", 123456)), "acledEventId");
+        validation(postJson(EVENTS, with(battle(), "actors", List.of(participant(aze, "PERPETRATOR"),
+                Map.of("actor", arm, "role", false)))), "actors[1].role");
+        assertNothingCreated();
+    }
+
+    @Test
+    void aCorrectionWithAValueOfTheWrongJsonTypeIsRefusedAndChangesNothing() {
+        String id = created();
+        String corrections = EVENTS + "/" + id + "/corrections";
+        validation(postJson(corrections, "{\"notes\": 123}"), "notes");
+        validation(postJson(corrections, Map.of("fatalities", Map.of("low", 1, "best", "12", "high", 20))),
+                "fatalities.best");
+        validation(postJson(corrections, Map.of("confidence", "0.5")), "confidence");
+        validation(postJson(corrections, Map.of("type", 0)), "type");
+        assertUnchanged(id, 1);
+    }
+
+    // ---------------------------------------------------------------- unknown query parameters
+
+    @Test
+    void anAsOfOnTheListIsRefusedRatherThanAnsweredWithTodaysList() {
+        forEveryListFormat(spec -> unknownParameter(
+                spec.get().queryParam("asOf", "2020-01-01T00:00:00Z").get(EVENTS).then(), "asOf")
+                .body("detail", allOf(containsString("theater"), containsString("bbox"), containsString("limit"))));
+    }
+
+    @Test
+    void aMisspeltParameterIsRefusedNamingItAndTheAcceptedOnes() {
+        unknownParameter(given().queryParam("theatre", "NAGORNO_KARABAKH").get(EVENTS).then(), "theatre")
+                .body("detail", containsString("theater"));
+        String id = created();
+        unknownParameter(given().queryParam("limt", 5).get(EVENTS + "/" + id + "/history").then(), "limt")
+                .body("detail", allOf(containsString("cursor"), containsString("limit")));
+        unknownParameter(given().queryParam("principle", "x").get(EVENTS + "/changes").then(), "principle")
+                .body("detail", containsString("principal"));
+    }
+
+    @Test
+    void anUnknownParameterOnAWriteIsRefusedBeforeAnythingIsWritten() {
+        unknownParameter(given().contentType(ContentType.JSON).queryParam("validate", "only").body(battle())
+                .post(EVENTS).then(), "validate");
+        assertNothingCreated();
+        unknownParameter(given().contentType("text/csv").queryParam("theatre", "NAGORNO_KARABAKH")
+                .body("event_date,event_type\n2020-10-05,Battles\n").post(EVENTS + "/import").then(), "theatre")
+                .body("detail", allOf(containsString("theater"), containsString("reason")));
+        String id = created();
+        unknownParameter(given().contentType(ContentType.JSON).queryParam("force", "true")
+                .body(Map.of("notes", "changed", "reason", "test")).post(EVENTS + "/" + id + "/corrections").then(),
+                "force");
+        assertUnchanged(id, 1);
+    }
+
     // ---------------------------------------------------------------- list parameters
 
     @Test
@@ -751,6 +823,12 @@ class ConflictEventBadInputApiTest {
                 .body("type", equalTo("urn:conflict-ledger:problem:validation"))
                 .body("errors.field", hasItem(field))
                 .body("detail", containsString(field));
+    }
+
+    /** A 400 problem document naming the unknown query parameter {@code name}. */
+    private static ValidatableResponse unknownParameter(ValidatableResponse response, String name) {
+        return validation(response, name)
+                .body("errors.message", hasItem(containsString("unknown query parameter")));
     }
 
     /** A 409 problem document naming the broken rule. */

@@ -62,8 +62,8 @@ public abstract class ChangesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ChangePage.class),
                     examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A parameter does not parse (named in errors[]: principal, from,"
-            + " to, recordType, cursor or limit)",
+    @APIResponse(responseCode = "400", description = "A parameter does not parse or is unknown (named in errors[]; the"
+            + " parameters are principal, from, to, recordType, cursor and limit)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad from", value = PROBLEM_EXAMPLE)))
     public Response changes(

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -26,9 +25,8 @@ import java.util.Set;
 @ApplicationScoped
 public class Patches {
     private static final ObjectMapper JSON = LedgerObjectMapper.create();
-    private static final ObjectMapper STRICT_JSON = LedgerObjectMapper.create()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    private static final ObjectMapper STRICT_JSON = StrictJson.strict(LedgerObjectMapper.create()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
 
     private final Validator validator;
 
@@ -56,11 +54,7 @@ public class Patches {
         try {
             corrected = STRICT_JSON.treeToValue(merged, type);
         } catch (JsonMappingException e) {
-            String field = e.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce("", String::concat).replaceFirst("^\\.", "");
-            throw new InvalidRequest(field.isEmpty() ? "body" : field,
-                    e instanceof UnrecognizedPropertyException ? "unknown field" : "has an invalid value");
+            throw new InvalidRequest(List.of(JsonFieldErrors.of(e)));
         } catch (JsonProcessingException e) {
             throw new InvalidRequest("body", "is not valid JSON");
         }

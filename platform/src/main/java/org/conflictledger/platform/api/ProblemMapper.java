@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -24,7 +23,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -143,48 +141,8 @@ public class ProblemMapper {
             return ProblemResponses.invalid("The request body is not valid JSON", path(uri),
                     List.of(new Problem.FieldError("body", "malformed JSON")));
         }
-        String field = fieldOf(mapping.getPath());
-        String message;
-        if (e instanceof UnrecognizedPropertyException) {
-            message = "unknown field";
-        } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-            message = "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());
-        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            message = "must be " + describe(mismatch.getTargetType());
-        } else {
-            message = "has an invalid value";
-        }
-        return ProblemResponses.invalid(field + ": " + message, path(uri), List.of(new Problem.FieldError(field, message)));
-    }
-
-    private static String describe(Class<?> type) {
-        return switch (type.getSimpleName()) {
-            case "LocalDate" -> "a date (yyyy-MM-dd)";
-            case "Instant", "OffsetDateTime" -> "an instant (ISO 8601, e.g. 2020-11-09T21:00:00Z)";
-            case "UUID" -> "a UUID";
-            case "Double", "double", "Float", "float", "BigDecimal" -> "a number";
-            case "Integer", "int", "Long", "long" -> "an integer";
-            case "Boolean", "boolean" -> "true or false";
-            case "String" -> "a string";
-            default -> type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants())
-                    : List.class.isAssignableFrom(type) ? "an array" : "a " + type.getSimpleName();
-        };
-    }
-
-    private static String fieldOf(List<JsonMappingException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : path) {
-            if (ref.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
+        Problem.FieldError error = JsonFieldErrors.of(mapping);
+        return ProblemResponses.invalid(error.field() + ": " + error.message(), path(uri), List.of(error));
     }
 
     /** The field a violation names, without the method and body parameter names. */
