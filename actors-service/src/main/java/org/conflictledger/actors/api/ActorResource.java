@@ -117,7 +117,7 @@ public class ActorResource {
         writes.send(new RegisterActor(id, body.key(), body.name(), body.kind(),
                 body.aliases() == null ? List.of() : body.aliases(), body.country(), affiliation),
                 writes.context(headers, body.reason(), body.sources()));
-        ActorView view = current(id);
+        ActorView view = written(id);
         return Response.created(URI.create("/api/v1/actors/" + id))
                 .tag(etag(view)).entity(Actor.of(view, null)).build();
     }
@@ -255,7 +255,7 @@ public class ActorResource {
         writes.send(new DeclareRelationship(id, writes.expectedVersion(ifMatch), relationshipId, body.kind(),
                         counterpart, body.theater(), body.validFrom(), body.validUntil(), body.confidence()),
                 writes.context(headers, body.reason(), body.sources()));
-        ActorView view = current(id);
+        ActorView view = written(id);
         RelationshipView declared = view.relationships.stream().filter(r -> r.id.equals(relationshipId))
                 .findFirst().orElseThrow(() -> new IllegalStateException("Declared relationship not in the read model"));
         return Response.created(URI.create("/api/v1/actors/" + id + "/relationships/" + relationshipId))
@@ -385,7 +385,7 @@ public class ActorResource {
     private Response afterWrite(UUID id, Object command, HttpHeaders headers, String reason,
                                 List<org.conflictledger.platform.api.SourceCitation> sources) {
         writes.send(command, writes.context(headers, reason, sources));
-        ActorView view = current(id);
+        ActorView view = written(id);
         return Response.ok(Actor.of(view, null)).tag(etag(view)).build();
     }
 
@@ -397,6 +397,17 @@ public class ActorResource {
                     field + " names " + other.key + ", which is " + other.status.name().toLowerCase()
                             + (other.mergedInto == null ? "" : " into " + other.mergedInto));
         }
+    }
+
+    /**
+     * The actor after a write: from the read model once it has the write, else folded from the store (a write is
+     * answered with what was recorded even when the read models did not catch up within the wait).
+     */
+    private ActorView written(UUID id) {
+        long stored = audit.storedVersion(id.toString());
+        return queries.byId(id).filter(view -> view.version >= stored)
+                .or(() -> ActorQueries.fold(audit.events(id.toString())))
+                .orElseThrow(() -> new RecordNotFound("actor", id.toString()));
     }
 
     private ActorView current(UUID id) {

@@ -50,8 +50,17 @@ public class AgreementRecords {
                 .orElseThrow(() -> new RecordNotFound("agreement", id + " as of " + asOf));
     }
 
+    /**
+     * The agreement after a write: from the read model once it has the write, else folded from the store (a write
+     * is answered with what was recorded even when the read models did not catch up within the wait).
+     */
+    public AgreementView written(UUID id) {
+        long stored = audit.storedVersion(id.toString());
+        return queries.byId(id).filter(view -> view.version >= stored).orElseGet(() -> stored(id));
+    }
+
     public Response currentResponse(UUID id) {
-        AgreementView view = current(id);
+        AgreementView view = written(id);
         return Response.ok(mapping.representation(view, null)).tag(etag(view)).build();
     }
 

@@ -273,7 +273,7 @@ public class AgreementResource {
     }
 
     private Response created(UUID id) {
-        AgreementView view = records.current(id);
+        AgreementView view = records.written(id);
         return Response.created(URI.create("/api/v1/agreements/" + id)).tag(AgreementRecords.etag(view))
                 .entity(mapping.representation(view, null)).build();
     }

@@ -241,7 +241,7 @@ public class TermResource {
     }
 
     private Response termResponse(UUID id, String termIdText, Instant at, Response.Status status) {
-        AgreementView view = records.current(id);
+        AgreementView view = records.written(id);
         TermState term = term(view.state(), termIdText);
         Response.ResponseBuilder response = Response.status(status).tag(AgreementRecords.etag(view))
                 .entity(mapping.terms(view, List.of(term), at).get(0));

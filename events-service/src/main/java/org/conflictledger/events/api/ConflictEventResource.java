@@ -434,14 +434,25 @@ public class ConflictEventResource {
     }
 
     private Response created(UUID id) {
-        ConflictEventView view = current(id);
+        ConflictEventView view = written(id);
         return Response.created(URI.create("/api/v1/events/" + id)).tag(etag(view))
                 .entity(mapping.representation(view, null)).build();
     }
 
     private Response currentResponse(UUID id) {
-        ConflictEventView view = current(id);
+        ConflictEventView view = written(id);
         return Response.ok(mapping.representation(view, null)).tag(etag(view)).build();
+    }
+
+    /**
+     * The record after a write: from the read model once it has the write, else folded from the store (a write is
+     * answered with what was recorded even when the read models did not catch up within the wait).
+     */
+    private ConflictEventView written(UUID id) {
+        long stored = audit.storedVersion(id.toString());
+        return queries.byId(id).filter(view -> view.version >= stored)
+                .or(() -> ConflictEventQueries.fold(audit.events(id.toString())))
+                .orElseThrow(() -> new RecordNotFound("conflict event", id.toString()));
     }
 
     private ConflictEventView current(UUID id) {

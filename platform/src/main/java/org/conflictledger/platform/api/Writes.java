@@ -73,10 +73,6 @@ public class Writes {
     }
 
     /**
-     * The aggregate version a write expects, from its If-Match header: the ETag {@code "N"} names
-     * version N (N events), which is Axon's sequence number N-1. Null when there is no check.
-     */
-    /**
      * The version a correction based on the record's stored state (at ETag {@code storedVersion}) must meet: the
      * If-Match version, which must be that one (else 412), or that one when none is given. A write recorded between
      * the read of the stored state and this one then fails as stale instead of being reverted by the correction.
@@ -90,6 +86,10 @@ public class Writes {
         return storedVersion - 1;
     }
 
+    /**
+     * The aggregate version a write expects, from its If-Match header: the ETag {@code "N"} names
+     * version N (N events), which is Axon's sequence number N-1. Null when there is no check.
+     */
     public Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             if (config.api().requireIfMatch()) {

@@ -57,6 +57,11 @@ public class AuditTrail {
         return found[0];
     }
 
+    /** The record's version as stored (its number of events), 0 for a record that has none. */
+    public long storedVersion(String id) {
+        return axon.storageEngine().lastSequenceNumberFor(id).map(sequence -> sequence + 1).orElse(0L);
+    }
+
     /**
      * Every stored event of the record, oldest first: its state as the store has it, which a correction must be
      * based on (a read model may lag behind, and a patch merged onto a lagging state would revert what it missed).
