@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The three services, packaged, as processes on one in-process broker, each on its own H2 file database (the
  * embedded default), with token checks on; a service can be killed ({@code kill -9}) and started again on the same
- * data, as an operator's supervisor would.
+ * data, as an operator's supervisor would; the broker can be stopped and started again on its port and data.
  */
 final class Suite implements AutoCloseable {
     private static final Path LOGS = Path.of(System.getProperty("ledger.systemTests.logDir", "target/system-tests"));
@@ -40,13 +40,15 @@ final class Suite implements AutoCloseable {
     }
 
     private final Path data;
-    private final EmbeddedKafkaBroker broker;
+    private EmbeddedKafkaBroker broker;
+    private final int brokerPort;
     private final Map<Service, ServiceProcess> running = new LinkedHashMap<>();
     private final Map<Service, Integer> starts = new LinkedHashMap<>();
 
     private Suite(Path data) {
         this.data = data;
         this.broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), 0);
+        this.brokerPort = broker.port();
     }
 
     static Suite start(Path data) throws Exception {
@@ -87,8 +89,18 @@ final class Suite implements AutoCloseable {
         return URI.create((process != null ? process.baseUri() : "http://localhost:9") + path);
     }
 
+    /** Stops the broker (the services keep running and keep answering). */
+    synchronized void stopBroker() {
+        broker.close();
+    }
+
+    /** Starts the broker again on its port and data, as its supervisor would. */
+    synchronized void startBroker() {
+        broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), brokerPort);
+    }
+
     String bootstrapServers() {
-        return broker.bootstrapServers();
+        return "localhost:" + brokerPort;
     }
 
     @Override
