@@ -130,6 +130,53 @@ class FaultsUnderLoadIT {
         checkRecordAndTopic(Service.ACTORS, load.acknowledged(), ".registered.v1");
     }
 
+    @Test
+    void concurrentConflictingCorrectionsOfOneRecordHaveExactlyOneWinnerEachRound() throws Exception {
+        String id = given(spec(Service.EVENTS)).body(violation(-1)).post("/api/v1/events").then().statusCode(201)
+                .extract().path("id");
+        int clients = 8;
+        int version = 1;
+        for (String ifMatch : new String[] {"\"1\"", null}) {
+            List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> writers = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String notes = "correction " + i + (ifMatch == null ? " without If-Match" : " at version 1");
+                Thread writer = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    var request = given(spec(Service.EVENTS)).body("{\"notes\": \"" + notes + "\", \"reason\": \"race\"}");
+                    if (ifMatch != null) {
+                        request.header("If-Match", ifMatch);
+                    }
+                    statuses.add(request.post("/api/v1/events/" + id + "/corrections").statusCode());
+                });
+                writers.add(writer);
+                writer.start();
+            }
+            start.countDown();
+            for (Thread writer : writers) {
+                writer.join(60_000);
+            }
+            long won = statuses.stream().filter(status -> status == 200).count();
+            System.out.printf("%d concurrent corrections %s: %d won, answers %s%n", clients,
+                    ifMatch == null ? "without If-Match" : "with If-Match " + ifMatch, won, statuses);
+            assertThat(statuses).hasSize(clients).allMatch(status -> status == 200 || status == 412 || status == 409);
+            if (ifMatch != null) {
+                assertThat(won).as("winners among corrections naming the same version").isEqualTo(1);
+            } else {
+                assertThat(won).as("winners among corrections without If-Match").isGreaterThanOrEqualTo(1);
+            }
+            version += (int) won;
+            var history = given(spec(Service.EVENTS)).get("/api/v1/events/" + id + "/history").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(history.getList("items")).as("changes recorded: the report and each winner").hasSize(version);
+        }
+    }
+
     /** Writes with {@link #CLIENTS} clients, kills the service mid-load, starts it again and stops the load. */
     private static Set<String> killUnderLoad(Service service, String path, IntFunction<String> body) throws Exception {
         WriteLoad load = WriteLoad.start(CLIENTS, () -> suite.uri(service, path), EDITOR, body);
