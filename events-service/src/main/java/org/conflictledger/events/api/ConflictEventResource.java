@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.conflictledger.contracts.ActorRole;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.Theater;
@@ -248,7 +249,7 @@ public class ConflictEventResource {
     @Path("/import")
     @Consumes({AcledCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN})
     @Operation(summary = "Import an ACLED-shaped CSV file",
-            description = "Validates every row and records each valid one as a new event; rows with errors are reported with their reasons and nothing of them is recorded. Rows whose ACLED event id is already in the record are left alone, so an import can be repeated. Actors are matched by key, name or alias. At most 10,000 rows and 10 MB.")
+            description = "Validates every row and records each valid one as a new event; rows with errors are reported with their reasons and nothing of them is recorded. Rows already in the record are left alone (by ACLED event id, or, for a row without one, a row identical in every field imported before), so an import can be repeated or retried without recording anything twice. Actors are matched by key, name or alias. At most 10,000 rows and 10 MB.")
     @APIResponse(responseCode = "200", description = "What happened to each row", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "413", description = "The file is too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -325,7 +326,11 @@ public class ConflictEventResource {
                 present++;
                 continue;
             }
-            UUID id = UUID.randomUUID();
+            UUID id = ImportedRowIdentity.of(details);
+            if (audit.storedVersion(id.toString()) > 0) {
+                present++;
+                continue;
+            }
             try {
                 writes.send(new ReportConflictEvent(id, details), writes.context(headers,
                         reason == null ? "Imported from CSV (line " + row.line() + ")" : reason,
@@ -334,6 +339,8 @@ public class ConflictEventResource {
                 created.add(id);
             } catch (RuleViolation e) {
                 rejected.add(new ImportReport.RejectedRow(row.line(), List.of(new FieldError(e.rule(), e.getMessage()))));
+            } catch (ConcurrencyException e) {
+                present++; // the same row, imported at the same moment by a retry of this request
             }
         }
         return new ImportReport(accepted, present, rejected, created);

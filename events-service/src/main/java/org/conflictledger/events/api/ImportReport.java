@@ -10,7 +10,7 @@ import java.util.UUID;
 @Schema(name = "ImportReport", description = "The outcome of importing a CSV file, row by row")
 public record ImportReport(
         @Schema(description = "Rows recorded as new events", example = "12") int accepted,
-        @Schema(description = "Rows whose ACLED event id is already in the record (left alone)", example = "0") int present,
+        @Schema(description = "Rows already in the record, left alone: by ACLED event id, or identical to a row imported before", example = "0") int present,
         @Schema(description = "Rows refused, with the reasons; none of them was recorded") List<RejectedRow> rejected,
         @Schema(description = "Ids of the events created, in file order") List<UUID> created) {
 

@@ -221,6 +221,21 @@ class ConflictEventApiTest {
     }
 
     @Test
+    void aRetriedImportRecordsNothingTwiceEvenForRowsWithoutAnAcledId() {
+        report(battle("2020-09-27", "Fuzuli", 39.6, 47.1)).statusCode(201);
+        report(battle("2020-10-09", "Hadrut", 39.52, 47.03)).statusCode(201);
+        String csv = given().accept("text/csv").queryParam("q", marker).get("/api/v1/events").then().extract().asString();
+
+        given().contentType("text/csv").body(csv).post("/api/v1/events/import").then().statusCode(200)
+                .body("accepted", equalTo(2)).body("present", equalTo(0));
+        // the client gave up waiting and sends the same file again
+        given().contentType("text/csv").body(csv).post("/api/v1/events/import").then().statusCode(200)
+                .body("accepted", equalTo(0)).body("present", equalTo(2)).body("created", hasSize(0));
+
+        given().queryParam("q", marker).get("/api/v1/events").then().body("items", hasSize(4));
+    }
+
+    @Test
     void aMisspeltFieldInAReportIsABadRequestNamingIt() {
         report(battle("2020-09-27", "Fuzuli", 39.6, 47.1).replace("\"notes\"", "\"note\"")).statusCode(400)
                 .body("errors[0].field", equalTo("note"));
