@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.conflictledger.contracts.ActorRole;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.Theater;
@@ -31,7 +30,6 @@ import org.conflictledger.events.api.formats.AcledCsvWriter;
 import org.conflictledger.events.api.formats.GeoJson;
 import org.conflictledger.events.api.formats.ParsedRow;
 import org.conflictledger.events.domain.ConfirmConflictEvent;
-import org.conflictledger.events.domain.ConflictEventDetails;
 import org.conflictledger.events.domain.ConflictEventStatus;
 import org.conflictledger.events.domain.CorrectConflictEvent;
 import org.conflictledger.events.domain.DisputeConflictEvent;
@@ -39,18 +37,22 @@ import org.conflictledger.events.domain.ReportConflictEvent;
 import org.conflictledger.events.domain.RetractConflictEvent;
 import org.conflictledger.actorreplica.ActorDirectory;
 import org.conflictledger.actorreplica.ActorRef;
+import org.conflictledger.events.imports.CsvImport;
+import org.conflictledger.events.imports.ImportJob;
+import org.conflictledger.events.imports.ImportJobs;
+import org.conflictledger.events.imports.ImportReport;
 import org.conflictledger.events.query.ConflictEventFilter;
 import org.conflictledger.events.query.ConflictEventProjection;
 import org.conflictledger.events.query.ConflictEventQueries;
 import org.conflictledger.events.query.ConflictEventView;
 import org.conflictledger.events.write.EventsWriteConfiguration;
+import org.conflictledger.platform.api.AuditContext;
 import org.conflictledger.platform.api.Cursors;
 import org.conflictledger.platform.api.HistoryPages;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.Page;
 import org.conflictledger.platform.api.Patches;
 import org.conflictledger.platform.api.Problem;
-import org.conflictledger.platform.api.Problem.FieldError;
 import org.conflictledger.platform.api.ProblemResponses;
 import org.conflictledger.platform.api.QueryParameters;
 import org.conflictledger.platform.api.RecordNotFound;
@@ -59,8 +61,8 @@ import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.audit.ChainVerification;
 import org.conflictledger.platform.axon.ReadModels;
-import org.conflictledger.platform.domain.RuleViolation;
 import org.conflictledger.platform.idempotency.IdempotencyKeys;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,7 +74,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,10 +101,19 @@ public class ConflictEventResource {
     private final IdempotencyKeys idempotency;
     private final Patches patches;
     private final HistoryPages historyPages;
+    private final CsvImport csvImport;
+    private final ImportJobs importJobs;
+    private final int synchronousImportRows;
 
     ConflictEventResource(Writes writes, ConflictEventQueries queries, ConflictEventMapping mapping,
                           ActorDirectory actors, AuditTrail audit, ReadModels readModels,
-                          IdempotencyKeys idempotency, Patches patches, HistoryPages historyPages) {
+                          IdempotencyKeys idempotency, Patches patches, HistoryPages historyPages,
+                          CsvImport csvImport, ImportJobs importJobs,
+                          @ConfigProperty(name = "events.import.synchronous-rows", defaultValue = "1000")
+                          int synchronousImportRows) {
+        this.csvImport = csvImport;
+        this.importJobs = importJobs;
+        this.synchronousImportRows = synchronousImportRows;
         this.writes = writes;
         this.queries = queries;
         this.mapping = mapping;
@@ -249,8 +259,10 @@ public class ConflictEventResource {
     @Path("/import")
     @Consumes({AcledCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN})
     @Operation(summary = "Import an ACLED-shaped CSV file",
-            description = "Validates every row and records each valid one as a new event; rows with errors are reported with their reasons and nothing of them is recorded. Rows already in the record are left alone (by ACLED event id, or, for a row without one, a row identical in every field imported before), so an import can be repeated or retried without recording anything twice. Actors are matched by key, name or alias. At most 10,000 rows and 10 MB.")
+            description = "Validates every row and records each valid one as a new event; rows with errors are reported with their reasons and nothing of them is recorded. Rows already in the record are left alone (by ACLED event id, or, for a row without one, a row identical in every field imported before), so an import can be repeated or retried without recording anything twice. Actors are matched by key, name or alias. At most 10,000 rows and 10 MB. A file of more rows than events.import.synchronous-rows (1,000), or a request with Prefer: respond-async, is answered 202 at once with a job to poll at GET /api/v1/events/imports/{id}, so no client or gateway times out waiting.")
     @APIResponse(responseCode = "200", description = "What happened to each row", content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "202", description = "A large file (or Prefer: respond-async): the import runs in the background; poll the job at Location",
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
     @APIResponse(responseCode = "413", description = "The file is too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importCsv(@Parameter(description = "Theater of rows that do not name one", example = "NAGORNO_KARABAKH")
@@ -266,7 +278,19 @@ public class ConflictEventResource {
         } catch (AcledCsvException e) {
             throw new InvalidRequest("line " + e.line(), e.getMessage());
         }
-        return Response.ok(importRows(rows, reason, headers)).build();
+        AuditContext writer = writes.context(headers, null, List.of());
+        if (rows.size() > synchronousImportRows || respondAsync(headers)) {
+            ImportJob job = importJobs.start(rows, reason, writer);
+            return Response.accepted(job).location(URI.create("/api/v1/events/imports/" + job.id())).build();
+        }
+        return Response.ok(csvImport.run(rows, reason, writer, done -> { })).build();
+    }
+
+    /** RFC 7240: {@code Prefer: respond-async} asks for a job even for a small file. */
+    private static boolean respondAsync(HttpHeaders headers) {
+        return headers.getRequestHeader("Prefer").stream()
+                .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .anyMatch(preference -> preference.strip().equalsIgnoreCase("respond-async"));
     }
 
     @GET
@@ -308,51 +332,6 @@ public class ConflictEventResource {
     public Map<String, Object> rebuild() {
         readModels.rebuild(ConflictEventProjection.PROCESSOR);
         return Map.of("readModel", ConflictEventProjection.PROCESSOR, "events", queries.count());
-    }
-
-    private ImportReport importRows(List<ParsedRow> rows, String reason, HttpHeaders headers) {
-        int accepted = 0;
-        int present = 0;
-        List<ImportReport.RejectedRow> rejected = new ArrayList<>();
-        List<UUID> created = new ArrayList<>();
-        for (ParsedRow row : rows) {
-            if (!row.isValid()) {
-                rejected.add(new ImportReport.RejectedRow(row.line(), row.errors().stream()
-                        .map(e -> new FieldError(e.field(), e.message())).toList()));
-                continue;
-            }
-            ConflictEventDetails details = row.details();
-            if (details.acledEventId() != null && !queries.list(acledFilter(details.acledEventId()), 1).isEmpty()) {
-                present++;
-                continue;
-            }
-            UUID id = ImportedRowIdentity.of(details);
-            if (audit.storedVersion(id.toString()) > 0) {
-                present++;
-                continue;
-            }
-            try {
-                writes.send(new ReportConflictEvent(id, details), writes.context(headers,
-                        reason == null ? "Imported from CSV (line " + row.line() + ")" : reason,
-                        sourcesOf(details)));
-                accepted++;
-                created.add(id);
-            } catch (RuleViolation e) {
-                rejected.add(new ImportReport.RejectedRow(row.line(), List.of(new FieldError(e.rule(), e.getMessage()))));
-            } catch (ConcurrencyException e) {
-                present++; // the same row, imported at the same moment by a retry of this request
-            }
-        }
-        return new ImportReport(accepted, present, rejected, created);
-    }
-
-    private static List<SourceCitation> sourcesOf(ConflictEventDetails details) {
-        return details.sources().stream().map(c -> new SourceCitation(c.title(), c.publisher(), c.url(), c.date())).toList();
-    }
-
-    private static ConflictEventFilter acledFilter(String acledEventId) {
-        return new ConflictEventFilter(null, null, null, null, null, null, null, null, null, null, acledEventId,
-                false, null);
     }
 
     private PageOfViews page(ConflictEventListQuery query) {

@@ -236,6 +236,26 @@ class ConflictEventApiTest {
     }
 
     @Test
+    void anImportAskedToRespondAsyncAnswers202WithAJobToPollForItsReport() {
+        report(battle("2020-09-27", "Fuzuli", 39.6, 47.1)).statusCode(201);
+        String csv = given().accept("text/csv").queryParam("q", marker).get("/api/v1/events").then().extract().asString();
+
+        var started = given().contentType("text/csv").header("Prefer", "respond-async").body(csv)
+                .post("/api/v1/events/import").then().statusCode(202)
+                .body("rows", equalTo(1)).body("principal", notNullValue()).extract();
+        String location = started.header("Location");
+        assertThat(location).endsWith("/api/v1/events/imports/" + started.path("id"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(location).then().statusCode(200)
+                .body("state", equalTo("DONE")).body("processed", equalTo(1))
+                .body("report.accepted", equalTo(1)).body("report.created", hasSize(1)));
+        given().get("/api/v1/events/imports/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/events/imports/not-a-uuid").then().statusCode(400)
+                .body("errors[0].field", equalTo("id"));
+    }
+
+    @Test
     void aMisspeltFieldInAReportIsABadRequestNamingIt() {
         report(battle("2020-09-27", "Fuzuli", 39.6, 47.1).replace("\"notes\"", "\"note\"")).statusCode(400)
                 .body("errors[0].field", equalTo("note"));

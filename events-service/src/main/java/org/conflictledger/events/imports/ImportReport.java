@@ -1,4 +1,4 @@
-package org.conflictledger.events.api;
+package org.conflictledger.events.imports;
 
 import org.conflictledger.platform.api.Problem.FieldError;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

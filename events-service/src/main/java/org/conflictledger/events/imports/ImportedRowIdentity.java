@@ -1,4 +1,4 @@
-package org.conflictledger.events.api;
+package org.conflictledger.events.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
