@@ -194,36 +194,10 @@ class FaultsUnderLoadIT {
         return load.acknowledged();
     }
 
-    /**
-     * Every acknowledged record is there with its history; the topic, read after the outbox caught up, has each
-     * acknowledged creation, no CloudEvent twice, each record's events in order, and no record the service lacks.
-     */
     private static TopicContents checkRecordAndTopic(Service service, Set<String> acknowledged, String creation) {
-        RequestSpecification spec = spec(service);
-        String collection = "/api/v1/" + service.topic.split("\\.")[1];
-        int found = 0;
-        for (String id : acknowledged) {
-            if (given(spec).get(collection + "/" + id + "/history").statusCode() == 200) {
-                found++;
-            }
-        }
-        TopicContents[] topic = new TopicContents[1];
-        await(service.topic + " has every acknowledged creation").atMost(DOWNSTREAM_LAG).untilAsserted(() -> {
-            topic[0] = TopicContents.read(suite.bootstrapServers(), service.topic);
-            assertThat(topic[0].subjectsOf(creation)).containsAll(acknowledged);
-        });
-        List<String> created = topic[0].subjectsOf(creation);
-        long missingFromRecord = created.stream()
-                .filter(id -> given(spec).get(collection + "/" + id).statusCode() != 200).count();
-        System.out.printf("%s after the fault: acknowledged %d, found %d; on %s: %d CloudEvents, %d creations,"
-                        + " %d duplicated, %d not in the record%n", service.name, acknowledged.size(), found,
-                service.topic, topic[0].events().size(), created.size(), topic[0].duplicates(), missingFromRecord);
-
-        assertThat(found).as("acknowledged writes found in %s", service.name).isEqualTo(acknowledged.size());
-        assertThat(topic[0].duplicates()).as("CloudEvents on %s more than once", service.topic).isZero();
-        assertThat(topic[0].inSequencePerRecord()).as("each record's events in order on %s", service.topic).isTrue();
-        assertThat(missingFromRecord).as("records on %s that %s does not have", service.topic, service.name).isZero();
-        return topic[0];
+        return AcknowledgedWrites.checkRecordAndTopic(service.name, spec(service),
+                "/api/v1/" + service.topic.split("\\.")[1], acknowledged, suite.bootstrapServers(), service.topic,
+                creation);
     }
 
     private static RequestSpecification spec(Service service) {
