@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.conflictledger.contracts.ActorEventTypes;
 import org.conflictledger.contracts.CloudEventAttributes;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -15,12 +14,12 @@ import java.util.stream.StreamSupport;
 
 /**
  * Applies one actor CloudEvent to the replica. Idempotent: each actor's events carry their
- * sequence, and an event at or below the last applied sequence (a redelivery or a replay) is
- * skipped.
+ * sequence, and an event at or below the last applied sequence (a redelivery, a replay or a
+ * republish, whatever its CloudEvent id) is skipped. An event the replica cannot place (its actor
+ * never registered here, or events missing before it) is refused, so the consumer parks it.
  */
 @ApplicationScoped
 public class ActorReplicaUpdater {
-    private static final Logger LOG = Logger.getLogger(ActorReplicaUpdater.class);
 
     /** @return true when the event changed the replica */
     @Transactional
@@ -35,8 +34,9 @@ public class ActorReplicaUpdater {
         ActorReplica actor = ActorReplica.findById(actorId);
         if (actor == null) {
             if (!ActorEventTypes.REGISTERED.equals(type)) {
-                LOG.warnf("Actor event %s (%s) for an actor this replica has not seen registered; skipped", eventId, type);
-                return false;
+                // Never dropped silently: the consumer parks it (visible, replayable once the registration is in).
+                throw new IllegalStateException("Actor event " + eventId + " (" + type + ", sequence " + sequence
+                        + ") is for actor " + actorId + ", which this replica has not seen registered");
             }
             actor = new ActorReplica();
             actor.id = actorId;
@@ -51,6 +51,13 @@ public class ActorReplicaUpdater {
         }
         if (sequence <= actor.lastSequence) {
             return false;
+        }
+        if (sequence > actor.lastSequence + 1) {
+            // A missed event would leave the replica wrong without a word: park this one instead (and, behind it,
+            // the actor's later events) until the missing ones are republished and it is replayed.
+            throw new IllegalStateException("Actor event " + eventId + " (" + type + ") has sequence " + sequence
+                    + ", but the replica of actor " + actorId + " is at " + actor.lastSequence + ": events "
+                    + (actor.lastSequence + 1) + " to " + (sequence - 1) + " are missing");
         }
         switch (type) {
             case ActorEventTypes.RENAMED -> actor.name = data.path("name").asText();

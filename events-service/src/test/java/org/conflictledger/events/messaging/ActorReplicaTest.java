@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -59,6 +61,32 @@ class ActorReplicaTest {
         assertThat(actor.name()).isEqualTo("Arab Republic of Egypt");
         assertThat(actor.key()).isEqualTo(key);
         assertThat(directory.byReference("misr")).map(ActorRef::id).contains(actorId);
+    }
+
+    @Test
+    void anEventTheReplicaCannotPlaceIsParkedNotDropped() throws Exception {
+        UUID unknown = UUID.randomUUID();
+        UUID known = UUID.randomUUID();
+        String key = "GAP" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace("-", "");
+        byte[] renameOfUnknown = event(unknown, "ledger.actor.renamed.v1", 1,
+                "{\"actorId\": \"" + unknown + "\", \"previousName\": \"A\", \"name\": \"B\"}");
+        byte[] afterAGap = event(known, "ledger.actor.renamed.v1", 3,
+                "{\"actorId\": \"" + known + "\", \"previousName\": \"Libya\", \"name\": \"State of Libya\"}");
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, unknown.toString(), renameOfUnknown);
+            send(producer, known.toString(), event(known, "ledger.actor.registered.v1", 0,
+                    "{\"actorId\": \"" + known + "\", \"key\": \"" + key + "\", \"name\": \"Libya\", \"kind\": \"STATE\", \"aliases\": []}"));
+            send(producer, known.toString(), afterAGap);
+        }
+        String renameId = json.readTree(renameOfUnknown).get("id").asText();
+        String gapId = json.readTree(afterAGap).get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<Map<String, Object>> parked = io.restassured.RestAssured.given().queryParam("limit", 500)
+                    .get("/api/v1/events/admin/parked").then().statusCode(200).extract().jsonPath().getList("items");
+            assertThat(parked).anySatisfy(p -> assertThat(p.toString()).contains(renameId).contains("not seen registered"));
+            assertThat(parked).anySatisfy(p -> assertThat(p.toString()).contains(gapId).contains("are missing"));
+        });
+        assertThat(directory.byId(known).map(ActorRef::name)).contains("Libya");
     }
 
     private byte[] event(UUID actorId, String type, long sequence, String data) throws Exception {
