@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,18 @@ public record AuditQuery(String principal, Instant from, Instant to, Set<String>
         }
     }
 
-    /** Reads the parameters as given (each may be null); throws {@link Invalid} naming every bad one. */
-    public static AuditQuery parse(String principal, String from, String to, List<String> recordTypes, String cursor,
-                                   String limit) {
+    /** The query parameters the audit view takes; any other is refused, never ignored. */
+    public static final List<String> PARAMETERS = List.of("principal", "from", "to", "recordType", "cursor", "limit");
+
+    /**
+     * Reads the parameters as given (each may be null); throws {@link Invalid} naming every bad one, and every
+     * parameter the request names ({@code given}) that the audit view does not take.
+     */
+    public static AuditQuery parse(Collection<String> given, String principal, String from, String to,
+                                   List<String> recordTypes, String cursor, String limit) {
         List<Error> errors = new ArrayList<>();
+        given.stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name -> errors.add(new Error(name,
+                "unknown query parameter; accepted: " + String.join(", ", PARAMETERS))));
         String who = principal == null || principal.isBlank() ? null : principal.strip();
         if (who != null && who.length() > MAX_PRINCIPAL) {
             errors.add(new Error("principal", "must be at most " + MAX_PRINCIPAL + " characters"));

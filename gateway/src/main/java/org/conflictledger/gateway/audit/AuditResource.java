@@ -79,7 +79,7 @@ public class AuditResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class),
                     examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A parameter does not parse (named in errors[]: principal, from,"
-            + " to, recordType, cursor or limit)",
+            + " to, recordType, cursor or limit), or an unknown query parameter (named in errors[])",
             content = @Content(mediaType = ServiceProblems.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class),
                     examples = @ExampleObject(name = "unknown record type", value = INVALID_EXAMPLE)))
     @APIResponse(responseCode = "502", description = "A service answered something the gateway cannot use (named in service)",
@@ -115,7 +115,7 @@ public class AuditResource {
                 + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
         AuditQuery query;
         try {
-            query = AuditQuery.parse(principal, from, to, recordType, cursor, limit);
+            query = AuditQuery.parse(uri.getQueryParameters().keySet(), principal, from, to, recordType, cursor, limit);
         } catch (AuditQuery.Invalid e) {
             JsonObject problem = ServiceProblems.invalid(e.detail(), instance, e.json());
             return problem(400, problem.encode(), correlation);

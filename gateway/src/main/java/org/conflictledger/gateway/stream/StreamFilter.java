@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public record StreamFilter(Set<String> recordTypes, Set<String> types, String actor, String theater, String agreement) {
     static final Set<String> RECORD_TYPES = Set.of("actor", "event", "agreement");
+    /** The query parameters the stream takes (access_token: a browser's EventSource cannot send a header). */
+    static final List<String> PARAMETERS = List.of("recordType", "types", "actor", "agreement", "theater", "access_token");
     /** The detail of the 400 problem for filters the stream does not understand. */
     static final String NOT_UNDERSTOOD = "The stream's filters are not understood; see errors";
     private static final Pattern TYPE = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)+");
@@ -42,6 +44,8 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
 
     /** Reads the query; adds what is wrong to {@code errors}. */
     public static StreamFilter parse(MultiMap query, List<Error> errors) {
+        query.names().stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name -> errors.add(
+                new Error(name, "unknown query parameter; accepted: " + String.join(", ", PARAMETERS))));
         Set<String> recordTypes = new LinkedHashSet<>();
         for (String value : values(query, "recordType")) {
             if (RECORD_TYPES.contains(value)) {

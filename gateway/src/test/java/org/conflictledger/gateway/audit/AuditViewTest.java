@@ -106,6 +106,9 @@ class AuditViewTest {
         invalid("cursor=garbage", "cursor");
         invalid("cursor=" + Base64.getUrlEncoder().encodeToString("{\"asOf\":\"x\"}".getBytes(StandardCharsets.UTF_8)), "cursor");
         invalid("principal=" + "p".repeat(321), "principal");
+        invalid("asOf=2020-01-01T00:00:00Z", "asOf"); // not silently ignored
+        given().get(AUDIT + "?pricipal=x").then().statusCode(400)
+                .body("errors[0].message", equalTo("unknown query parameter; accepted: principal, from, to, recordType, cursor, limit"));
         given().get(AUDIT + "?limit=x&recordType=treaty").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("recordType", "limit")));
     }

@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
 
 /** GET /api/v1/stream: the ledger's writes as CloudEvents over Server-Sent Events, filtered and resumable. */
 @QuarkusTest
@@ -165,6 +166,9 @@ class LiveStreamTest {
                 .body("status", equalTo(400))
                 .body("type", equalTo("urn:conflict-ledger:problem:validation"))
                 .body("errors.field", hasItems("recordType", "actor", "theater", "types", "agreement"));
+        given().queryParam("recordTypes", "actor").get("/api/v1/stream").then().statusCode(400)
+                .body("errors[0].field", equalTo("recordTypes"))
+                .body("errors[0].message", startsWith("unknown query parameter; accepted: recordType, types"));
         given().header("Last-Event-ID", "yesterday").get("/api/v1/stream").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
