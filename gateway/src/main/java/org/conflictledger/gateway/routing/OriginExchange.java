@@ -45,6 +45,13 @@ final class OriginExchange {
             end(new ClientGone());
             return false;
         }
+        // a close no end handler reported (seen behind Quarkus under a flood of leaving clients) is still seen
+        // here, before the proxy starts to pipe the answer to a connection that will never drain
+        origin.response().onSuccess(answer -> {
+            if (client.response().closed()) {
+                end(new ClientGone());
+            }
+        });
         if (client instanceof WebServerRequest routed) {
             // when the connection closes first, Vert.x may report the end as a success: only ended() tells
             routed.routingContext().addEndHandler(answered -> {

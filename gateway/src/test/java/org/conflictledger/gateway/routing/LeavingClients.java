@@ -18,7 +18,8 @@ import java.util.function.IntFunction;
 
 /**
  * Clients that send a request over a raw socket and go away before reading its answer: some at once, some a few
- * milliseconds later; one in three with a reset (RST) instead of an orderly close (FIN).
+ * milliseconds later, one in four after 20 to 50 ms (long enough for its request to reach the service); one in three
+ * with a reset (RST) instead of an orderly close (FIN).
  */
 final class LeavingClients {
 
@@ -75,15 +76,33 @@ final class LeavingClients {
 
     /** Sends one request and closes the socket; true when some of the answer had arrived by then. */
     private static boolean leave(int port, String path, int i, boolean reset) throws IOException {
-        try (Socket socket = new Socket()) {
+        Socket socket = send(port, path);
+        if (i % 4 == 1) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20 + ThreadLocalRandom.current().nextInt(30)));
+        } else if (i % 2 == 0) {
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextInt(5000)));
+        }
+        return leave(socket, reset);
+    }
+
+    /** A client that has sent a request through the gateway at {@code port} and not yet read anything. */
+    static Socket send(int port, String path) throws IOException {
+        Socket socket = new Socket();
+        try {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Correlation-Id: leaving-" + i
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            if (i % 2 == 0) {
-                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextInt(5000)));
-            }
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** The client goes away, with a reset or an orderly close; true when some of the answer had arrived. */
+    static boolean leave(Socket socket, boolean reset) throws IOException {
+        try (socket) {
             boolean answerStarted = socket.getInputStream().available() > 0;
             if (reset) {
                 socket.setSoLinger(true, 0);
