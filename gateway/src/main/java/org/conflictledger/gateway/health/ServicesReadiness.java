@@ -1,65 +1,75 @@
 package org.conflictledger.gateway.health;
 
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.conflictledger.gateway.routing.GatewayConfig;
 import org.conflictledger.gateway.routing.Route;
+import org.conflictledger.gateway.routing.ServiceClients;
 import org.conflictledger.gateway.routing.ServiceRoutes;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
 
-/** The gateway is ready when every service it routes to says it is ready (asked all at once). */
+/**
+ * The gateway is ready when every service it routes to says it is ready (asked all at once), asked through the same
+ * pool of connections the service's route uses: a route whose connections are all taken and whose waiting requests
+ * get none in time cannot serve, so it is not ready even while the service itself answers.
+ */
 @Readiness
 @ApplicationScoped
-public class ServicesReadiness implements HealthCheck {
+public class ServicesReadiness implements AsyncHealthCheck {
     private final ServiceRoutes routes;
+    private final ServiceClients clients;
     private final GatewayConfig config;
-    private final HttpClient http;
 
-    ServicesReadiness(ServiceRoutes routes, GatewayConfig config) {
+    ServicesReadiness(ServiceRoutes routes, ServiceClients clients, GatewayConfig config) {
         this.routes = routes;
+        this.clients = clients;
         this.config = config;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.healthTimeout()).build();
     }
 
     @Override
-    public HealthCheckResponse call() {
-        Map<String, CompletableFuture<String>> states = new LinkedHashMap<>();
-        for (Route route : routes.routes()) {
-            states.put(route.service(), state(route));
-        }
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("services").up();
-        states.forEach((service, state) -> {
-            String value = state.join();
-            response.withData(service, value);
-            if (!"UP".equals(value)) {
-                response.down();
+    public Uni<HealthCheckResponse> call() {
+        List<Route> all = routes.routes();
+        List<Uni<String>> states = all.stream().map(this::state).toList();
+        return Uni.combine().all().unis(states).with(values -> {
+            HealthCheckResponseBuilder response = HealthCheckResponse.named("services").up();
+            for (int i = 0; i < all.size(); i++) {
+                String value = (String) values.get(i);
+                response.withData(all.get(i).service(), value);
+                if (!"UP".equals(value)) {
+                    response.down();
+                }
             }
+            return response.build();
         });
-        return response.build();
     }
 
-    private CompletableFuture<String> state(Route route) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(route.origin().toString().replaceAll("/$", "")
-                + "/q/health/ready")).timeout(config.healthTimeout()).GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(answer -> answer.statusCode() == 200 ? "UP" : "DOWN (" + answer.statusCode() + ")")
-                .exceptionally(failure -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    return cause instanceof HttpTimeoutException ? "TIMED_OUT" : "UNREACHABLE";
-                });
+    private Uni<String> state(Route route) {
+        Future<String> state = clients.status(route, "/q/health/ready", config.healthTimeout())
+                .map(status -> status == 200 ? "UP" : "DOWN (" + status + ")")
+                .otherwise(ServicesReadiness::failed);
+        return Uni.createFrom().completionStage(state.toCompletionStage());
+    }
+
+    /** BUSY: every connection taken and the queue for them full; TIMED_OUT: no connection or answer in time. */
+    private static String failed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectionPoolTooBusyException) {
+                return "BUSY";
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+                return "TIMED_OUT";
+            }
+        }
+        return "UNREACHABLE";
     }
 }

@@ -19,7 +19,7 @@ public interface GatewayConfig {
     /** agreements-service ({@code AGREEMENTS_URL}). */
     URI agreementsUrl();
 
-    /** How long to wait for a connection to a service before answering 503. */
+    /** How long to wait for a connection to a service, pooled or new, before answering 503. */
     @WithDefault("2s")
     Duration connectTimeout();
 
@@ -27,7 +27,24 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration requestTimeout();
 
+    /** How long a request to a service may take in all, until its answer has ended, before the gateway ends it. */
+    @WithDefault("120s")
+    Duration requestTotalTimeout();
+
     /** How long readiness waits for each service's own readiness. */
     @WithDefault("3s")
     Duration healthTimeout();
+
+    /** The connections to each service. */
+    Pool pool();
+
+    interface Pool {
+        /** Connections kept to each service at most. */
+        @WithDefault("20")
+        int maxSize();
+
+        /** Requests that may wait for one of them; beyond that the gateway answers 503 at once. */
+        @WithDefault("100")
+        int maxWaitQueue();
+    }
 }

@@ -7,8 +7,9 @@ import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The RFC 9457 problem documents the gateway answers when a service cannot: 503 when it cannot be reached, 504
- * when it is too slow, 502 when its answer breaks off. The gateway itself never fails with a 5xx of its own.
+ * The RFC 9457 problem documents the gateway answers when a service cannot: 503 when it cannot be reached or no
+ * connection to it is free, 504 when it is too slow, 502 when its answer breaks off. The gateway itself never fails
+ * with a 5xx of its own.
  */
 public final class ServiceProblems {
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -30,6 +31,16 @@ public final class ServiceProblems {
             cause = cause.getCause();
         }
         return 502;
+    }
+
+    /** Whether the request to a service was ended because its client went away: nobody reads the answer. */
+    static boolean clientGone(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClientGone) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A problem document of the gateway's own: {@code kind} is the last part of its type URN. */
