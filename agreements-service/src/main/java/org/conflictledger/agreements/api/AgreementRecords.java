@@ -35,6 +35,13 @@ public class AgreementRecords {
         return queries.byId(id).orElseThrow(() -> new RecordNotFound("agreement", id.toString()));
     }
 
+    /** History and verification read the store, so they answer for an agreement the read model does not show yet. */
+    public void requireStored(UUID id) {
+        if (audit.storedVersion(id.toString()) == 0) {
+            throw new RecordNotFound("agreement", id.toString());
+        }
+    }
+
     /** The agreement as its stored events have it, never behind: the base of a correction. */
     public AgreementView stored(UUID id) {
         return AgreementQueries.fold(audit.events(id.toString()))

@@ -239,7 +239,7 @@ public class AgreementResource {
                             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") String limitText,
                             @Context UriInfo uri) {
         UUID id = AgreementRecords.id(idText);
-        records.current(id);
+        records.requireStored(id);
         return historyPages.page(AgreementsWriteConfiguration.RECORD, id.toString(), cursor, limitText).toResponse(uri);
     }
 
@@ -252,7 +252,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = ChainVerification.class)))
     public ChainVerification verify(@Parameter(description = AGREEMENT_ID) @PathParam("id") String idText) {
         UUID id = AgreementRecords.id(idText);
-        records.current(id);
+        records.requireStored(id);
         return records.verify(id);
     }
 

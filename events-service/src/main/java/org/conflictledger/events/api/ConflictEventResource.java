@@ -303,7 +303,7 @@ public class ConflictEventResource {
                             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") String limitText,
                             @Context UriInfo uri) {
         UUID id = eventId(idText);
-        current(id);
+        requireStored(id);
         return historyPages.page(EventsWriteConfiguration.RECORD, id.toString(), cursor, limitText).toResponse(uri);
     }
 
@@ -314,7 +314,7 @@ public class ConflictEventResource {
     @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = ChainVerification.class)))
     public ChainVerification verify(@Parameter(description = EVENT_ID) @PathParam("id") String idText) {
         UUID id = eventId(idText);
-        current(id);
+        requireStored(id);
         return audit.verify(EventsWriteConfiguration.RECORD.aggregateType(), id.toString());
     }
 
@@ -439,6 +439,13 @@ public class ConflictEventResource {
         return queries.byId(id).filter(view -> view.version >= stored)
                 .or(() -> ConflictEventQueries.fold(audit.events(id.toString())))
                 .orElseThrow(() -> new RecordNotFound("conflict event", id.toString()));
+    }
+
+    /** History and verification read the store, so they answer for a record the read model does not show yet. */
+    private void requireStored(UUID id) {
+        if (audit.storedVersion(id.toString()) == 0) {
+            throw new RecordNotFound("conflict event", id.toString());
+        }
     }
 
     private ConflictEventView current(UUID id) {

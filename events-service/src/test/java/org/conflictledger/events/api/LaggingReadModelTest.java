@@ -21,6 +21,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 /**
  * Writes while the read model lags behind the store (a rebuild, a restart, another replica): a correction is merged
@@ -55,6 +56,9 @@ class LaggingReadModelTest {
                     .body("notes", equalTo("while it lags"))
                     .extract().path("id");
             given().get("/api/v1/events/" + id).then().statusCode(404);
+            // history and verification read the store: they answer already
+            given().get("/api/v1/events/" + id + "/history").then().statusCode(200).body("items", hasSize(1));
+            given().get("/api/v1/events/" + id + "/verify").then().statusCode(200).body("valid", equalTo(true));
         } finally {
             projection.start();
         }
