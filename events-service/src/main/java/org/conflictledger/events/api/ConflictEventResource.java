@@ -38,6 +38,7 @@ import org.conflictledger.events.domain.RetractConflictEvent;
 import org.conflictledger.actorreplica.ActorDirectory;
 import org.conflictledger.actorreplica.ActorRef;
 import org.conflictledger.events.imports.CsvImport;
+import org.conflictledger.events.imports.ImportClaim;
 import org.conflictledger.events.imports.ImportJob;
 import org.conflictledger.events.imports.ImportJobs;
 import org.conflictledger.events.imports.ImportReport;
@@ -62,6 +63,7 @@ import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.audit.ChainVerification;
 import org.conflictledger.platform.axon.ReadModels;
 import org.conflictledger.platform.idempotency.IdempotencyKeys;
+import org.conflictledger.platform.idempotency.IdempotentRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -91,6 +93,8 @@ import java.util.UUID;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConflictEventResource {
     private static final String EVENT_ID = "The conflict event's id";
+    /** Idempotency-Keys of imports are their own: the same key may name a report and an import. */
+    private static final String IMPORT_SCOPE = "event-import";
 
     private final Writes writes;
     private final ConflictEventQueries queries;
@@ -259,17 +263,23 @@ public class ConflictEventResource {
     @Path("/import")
     @Consumes({AcledCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN})
     @Operation(summary = "Import an ACLED-shaped CSV file",
-            description = "Validates every row and records each valid one as a new event; rows with errors are reported with their reasons and nothing of them is recorded. Rows already in the record are left alone (by ACLED event id, or, for a row without one, a row identical in every field imported before), so an import can be repeated or retried without recording anything twice. Actors are matched by key, name or alias. At most 10,000 rows and 10 MB. A file of more rows than events.import.synchronous-rows (1,000), or a request with Prefer: respond-async, is answered 202 at once with a job to poll at GET /api/v1/events/imports/{id}, so no client or gateway times out waiting.")
+            description = "Validates every row and records each valid one as a new event; rows with errors are reported with their reasons and nothing of them is recorded. Rows already in the record are left alone (by ACLED event id, or, for a row without one, a row identical in every field imported before), so an import can be repeated or retried without recording anything twice. Actors are matched by key, name or alias. At most 10,000 rows and 10 MB. A file of more rows than events.import.synchronous-rows (1,000), or a request with Prefer: respond-async, is answered 202 at once with a job to poll at GET /api/v1/events/imports/{id}, so no client or gateway times out waiting. With an Idempotency-Key, a retry of the same request answers what the first one did: its report (200) once it is done, or its job (202) while it still runs or when it was asked for a job; the import is run again only if the first one FAILED or was INTERRUPTED.")
     @APIResponse(responseCode = "200", description = "What happened to each row", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "202", description = "A large file (or Prefer: respond-async): the import runs in the background; poll the job at Location",
             content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another import",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The file is too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importCsv(@Parameter(description = "Theater of rows that do not name one", example = "NAGORNO_KARABAKH")
                               @QueryParam("theater") String theaterText,
                               @Parameter(description = "Why the import is made") @QueryParam("reason") String reason,
+                              @Parameter(description = "Makes a retried import answer with the first request's report or job")
+                              @HeaderParam("Idempotency-Key") String idempotencyKey,
                               String csv, @Context HttpHeaders headers, @Context UriInfo uri) {
         Theater theater = QueryParameters.enumValue("theater", theaterText, Theater.class);
+        IdempotentRequest idempotent = idempotency.request(IMPORT_SCOPE, idempotencyKey,
+                new ImportRequest(theater, reason, csv), null);
         List<ParsedRow> rows;
         try {
             rows = AcledCsvReader.read(new StringReader(csv == null ? "" : csv), actors, theater);
@@ -279,11 +289,26 @@ public class ConflictEventResource {
             throw new InvalidRequest("line " + e.line(), e.getMessage());
         }
         AuditContext writer = writes.context(headers, null, List.of());
-        if (rows.size() > synchronousImportRows || respondAsync(headers)) {
-            ImportJob job = importJobs.start(rows, reason, writer);
-            return Response.accepted(job).location(URI.create("/api/v1/events/imports/" + job.id())).build();
+        boolean inBackground = rows.size() > synchronousImportRows || respondAsync(headers);
+        if (idempotent == null) {
+            return inBackground ? jobAccepted(importJobs.start(rows, reason, writer))
+                    : Response.ok(csvImport.run(rows, reason, writer, done -> { })).build();
         }
-        return Response.ok(csvImport.run(rows, reason, writer, done -> { })).build();
+        ImportClaim claim = importJobs.claim(idempotent, rows.size(), !inBackground, writer);
+        if (!claim.claimed()) {
+            return claim.synchronous() && claim.job().state() == ImportJob.State.DONE
+                    ? Response.ok(claim.job().report()).build() : jobAccepted(claim.job());
+        }
+        return inBackground ? jobAccepted(importJobs.runInBackground(claim.job().id(), rows, reason, writer))
+                : Response.ok(importJobs.runHere(claim.job().id(), rows, reason, writer)).build();
+    }
+
+    /** What an import's Idempotency-Key stands for: the same key with another file, theater or reason is a 409. */
+    private record ImportRequest(Theater theater, String reason, String csv) {
+    }
+
+    private static Response jobAccepted(ImportJob job) {
+        return Response.accepted(job).location(URI.create("/api/v1/events/imports/" + job.id())).build();
     }
 
     /** RFC 7240: {@code Prefer: respond-async} asks for a job even for a small file. */
