@@ -43,6 +43,7 @@ class FaultsUnderLoadIT {
     @BeforeAll
     static void startTheSuite() throws Exception {
         suite = Suite.start(data);
+        System.out.println("fault tests on " + suite.store());
         for (String key : List.of("KILL-AZE", "KILL-ARM")) {
             given(spec(Service.ACTORS)).body("{\"key\": \"" + key + "\", \"name\": \"" + key + "\", \"kind\": \"STATE\"}")
                     .post("/api/v1/actors").then().statusCode(201);

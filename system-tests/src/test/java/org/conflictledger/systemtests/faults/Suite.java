@@ -11,8 +11,10 @@ import java.util.Map;
 
 /**
  * The three services, packaged, as processes on one in-process broker, each on its own H2 file database (the
- * embedded default), with token checks on; a service can be killed ({@code kill -9}) and started again on the same
- * data, as an operator's supervisor would; the broker can be stopped and started again on its port and data.
+ * embedded default) or, with {@code -Dledger.systemTests.database=postgresql} and the PostgreSQL build of the
+ * services, each on its own new PostgreSQL database ({@link PostgresDatabases}); token checks on. A service can be
+ * killed ({@code kill -9}) and started again on the same data, as an operator's supervisor would; the broker can be
+ * stopped and started again on its port and data.
  */
 final class Suite implements AutoCloseable {
     private static final Path LOGS = Path.of(System.getProperty("ledger.systemTests.logDir", "target/system-tests"));
@@ -40,6 +42,7 @@ final class Suite implements AutoCloseable {
     }
 
     private final Path data;
+    private final PostgresDatabases postgres = PostgresDatabases.requested();
     private EmbeddedKafkaBroker broker;
     private final int brokerPort;
     private final Map<Service, ServiceProcess> running = new LinkedHashMap<>();
@@ -66,12 +69,15 @@ final class Suite implements AutoCloseable {
 
     synchronized ServiceProcess start(Service service) throws Exception {
         int start = starts.merge(service, 1, Integer::sum);
-        ServiceProcess process = ServiceProcess.builder(service.jar()).name(service.name)
+        ServiceProcess.Builder builder = ServiceProcess.builder(service.jar()).name(service.name)
                 .env(TestTokens.checksOnEnvironment()).portVariable(service.portVariable)
                 .env("LEDGER_DATA", data.resolve(service.name).toString())
                 .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
-                .log(LOGS.resolve("faults-" + service.name + "-" + start + ".log"))
-                .start();
+                .log(LOGS.resolve("faults-" + service.name + "-" + start + ".log"));
+        if (postgres != null) {
+            builder.env(postgres.environment(service.name));
+        }
+        ServiceProcess process = builder.start();
         running.put(service, process);
         return process;
     }
@@ -103,10 +109,18 @@ final class Suite implements AutoCloseable {
         return "localhost:" + brokerPort;
     }
 
+    /** The store the services run on, for the counts a test prints. */
+    String store() {
+        return postgres == null ? "H2 (embedded default)" : "PostgreSQL (" + postgres.server() + ")";
+    }
+
     @Override
     public synchronized void close() {
         running.values().forEach(ServiceProcess::close);
         running.clear();
         broker.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 }
