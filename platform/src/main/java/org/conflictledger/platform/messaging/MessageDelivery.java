@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -15,7 +16,9 @@ import java.util.function.Consumer;
  * Hands a consumer's messages to its handler, one at a time, so that every message ends applied or parked and the
  * consumer can move on. A failing message is tried again a few times with a short, growing pause (a database hiccup
  * passes), then parked. A message that is no ledger CloudEvent is parked at once; so is every later message of a
- * record that has one parked, so that a record's messages are never applied out of order.
+ * record that has one parked, so that a record's messages are never applied out of order. An earlier one of the
+ * record (a lower sequence than the parked one's) that arrives after it is applied: it comes first in the record's
+ * order, and it may be what the parked one waits for.
  */
 final class MessageDelivery {
     private static final Logger LOG = Logger.getLogger(MessageDelivery.class);
@@ -70,7 +73,10 @@ final class MessageDelivery {
         String record = cloudEvent.path(CloudEventAttributes.SUBJECT).asText();
         Long first = firstParked.get(record);
         // An offset before the first parked one is a redelivery of a message applied before it: apply it (idempotent).
-        if (first != null && message.offset() >= first) {
+        // So is an earlier event of the record (a lower sequence) that arrives after it: it comes first in the record's
+        // order and may be what the parked one waits for (an actor's registration, missing events, republished).
+        // Parked behind it, it could never be replayed, nor the parked one without it.
+        if (first != null && message.offset() >= first && !precedesFirstParked(record, cloudEvent)) {
             parking.park(consumer, message, record, "parked behind an earlier parked message of record " + record, 0);
             return;
         }
@@ -95,6 +101,12 @@ final class MessageDelivery {
         LOG.debugf(failure, "%s: the message at %s failed %d times", consumer, message.position(), retries.attempts());
         parking.park(consumer, message, record, describe(failure), retries.attempts());
         firstParked.putIfAbsent(record, message.offset());
+    }
+
+    /** Whether the CloudEvent comes before the record's first parked message in the record's own order. */
+    private boolean precedesFirstParked(String record, JsonNode cloudEvent) {
+        OptionalLong parked = parking.firstParkedSequence(consumer, record);
+        return parked.isPresent() && cloudEvent.path(CloudEventAttributes.SEQUENCE).asLong() < parked.getAsLong();
     }
 
     /** The failure as the parked message and the logs state it: its kind (and rule) and message, and its cause. */

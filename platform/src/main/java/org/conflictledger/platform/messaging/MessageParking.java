@@ -16,12 +16,14 @@ import org.conflictledger.platform.domain.RuleViolation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -32,7 +34,9 @@ import java.util.function.Consumer;
  *
  * <p>Messages are parked per record (the CloudEvent subject), like Axon's sequenced dead-letter queue: while a
  * record has a message parked, its later messages are parked behind it, and only the first of a record is replayed,
- * followed by those behind it in order, so a record's messages are never applied out of order.
+ * followed by those behind it in order, so a record's messages are never applied out of order. An earlier message of
+ * the record (a lower sequence) that arrives after the parked one is applied instead, so that what the parked one
+ * waits for (a registration, missing events) can arrive, republished, and the parked one be replayed.
  */
 @ApplicationScoped
 public class MessageParking {
@@ -84,6 +88,17 @@ public class MessageParking {
     /** See {@link ParkedMessageStore#firstParkedOffsets}. */
     Map<String, Long> firstParkedOffsets(String consumer) {
         return store.firstParkedOffsets(consumer);
+    }
+
+    /**
+     * The sequence of the record's first parked message, the one its later messages wait behind; empty when the record
+     * has none parked (or it carries no sequence).
+     */
+    OptionalLong firstParkedSequence(String consumer, String record) {
+        JsonNode first = store.first(consumer, record).map(ParkedMessage::message)
+                .map(text -> LedgerCloudEvents.tryJson(text.getBytes(StandardCharsets.UTF_8))).orElse(null);
+        JsonNode sequence = first == null ? null : first.get(CloudEventAttributes.SEQUENCE);
+        return sequence != null && sequence.canConvertToLong() ? OptionalLong.of(sequence.asLong()) : OptionalLong.empty();
     }
 
     /** Counts a failed attempt (it may still succeed when retried). */

@@ -89,6 +89,37 @@ final class Suite implements AutoCloseable {
         process.close();
     }
 
+    /** The process id of the running service. */
+    synchronized long pid(Service service) {
+        ServiceProcess process = running.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service.name + " is not running");
+        }
+        return process.pid();
+    }
+
+    /**
+     * {@code kill -STOP}: the service stops answering without going away. Its port stays open and the kernel still
+     * accepts connections, so a client sees a service that takes requests and never answers them.
+     */
+    synchronized void pause(Service service) throws Exception {
+        signal(service, "STOP");
+    }
+
+    /** {@code kill -CONT}: a paused service carries on where it stopped. */
+    synchronized void resume(Service service) throws Exception {
+        signal(service, "CONT");
+    }
+
+    private void signal(Service service, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid(service))).redirectErrorStream(true)
+                .start();
+        String output = new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + service.name + " failed: " + output);
+        }
+    }
+
     /** The service's URI for {@code path}; while it is down, an address nothing listens on. */
     synchronized URI uri(Service service, String path) {
         ServiceProcess process = running.get(service);
