@@ -3,10 +3,13 @@ package org.conflictledger.access;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -21,10 +24,17 @@ public class AccessControl {
 
     private final AccessConfig config;
     private final JWTParser parser;
+    private final VerifiedTokens verified;
 
+    @Inject
     public AccessControl(AccessConfig config, JWTParser parser) {
+        this(config, parser, Clock.systemUTC());
+    }
+
+    AccessControl(AccessConfig config, JWTParser parser, Clock clock) {
         this.config = config;
         this.parser = parser;
+        this.verified = new VerifiedTokens(clock);
     }
 
     public boolean enabled() {
@@ -51,7 +61,7 @@ public class AccessControl {
         }
         Caller caller;
         try {
-            caller = caller(parser.parse(authorization.substring(BEARER.length()).strip()));
+            caller = verified.caller(authorization.substring(BEARER.length()).strip(), this::verify);
         } catch (ParseException e) {
             return AccessDecision.Denied.unauthenticated(whyInvalid(e), "invalid_token");
         }
@@ -60,6 +70,13 @@ public class AccessControl {
                     + caller.subject() + " grants " + claims(caller.roles()));
         }
         return new AccessDecision.Allowed(Optional.of(caller));
+    }
+
+    private VerifiedTokens.Verified verify(String token) throws ParseException {
+        JsonWebToken verified = parser.parse(token);
+        // a token without exp (which the parser does not accept today) would be kept no longer than now, i.e. not kept
+        Instant expiresAt = verified.getExpirationTime() > 0 ? Instant.ofEpochSecond(verified.getExpirationTime()) : Instant.MIN;
+        return new VerifiedTokens.Verified(caller(verified), expiresAt);
     }
 
     private static Caller caller(JsonWebToken token) throws ParseException {

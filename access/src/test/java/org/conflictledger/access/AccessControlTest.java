@@ -2,13 +2,18 @@ package org.conflictledger.access;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.conflictledger.devstack.tokens.DevTokens;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,9 +143,90 @@ class AccessControlTest {
         assertThat(decision).isEqualTo(new AccessDecision.Allowed(java.util.Optional.empty()));
     }
 
+    @Test
+    void aVerifiedTokenIsNotVerifiedAgainUntilItExpires() {
+        CountingParser parser = new CountingParser();
+        MovableClock clock = new MovableClock(Instant.now());
+        AccessControl cached = new AccessControl(config(true, false), parser, clock);
+        String token = DevTokens.mint(LEDGER_KEYS.getPrivate(), ISSUER, "ana@example.org", Set.of("editor"),
+                Duration.ofMinutes(2));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(cached.decide("POST", "/api/v1/actors", bearer(token))).isInstanceOfSatisfying(
+                    AccessDecision.Allowed.class, allowed -> assertThat(allowed.caller().orElseThrow().subject())
+                            .isEqualTo("ana@example.org"));
+        }
+        assertThat(parser.parsed).isEqualTo(1);
+
+        clock.now = clock.now.plus(Duration.ofMinutes(2)).plusSeconds(1);
+        assertThat(cached.decide("POST", "/api/v1/actors", bearer(token))).isInstanceOf(AccessDecision.Allowed.class)
+                .as("past its exp the token is verified again");
+        assertThat(parser.parsed).isEqualTo(2);
+    }
+
+    @Test
+    void aTokenThatFailedIsVerifiedAgainEachTimeAndAnotherSignatureNeverMatchesAVerifiedToken() {
+        CountingParser parser = new CountingParser();
+        AccessControl cached = new AccessControl(config(true, false), parser, Clock.systemUTC());
+        String forged = DevTokens.mint(OTHER_KEYS.getPrivate(), ISSUER, "mallory@example.org", Set.of("admin"),
+                Duration.ofHours(1));
+        String genuine = token("ana@example.org", "reader");
+        assertThat(cached.decide("GET", "/api/v1/actors", bearer(genuine))).isInstanceOf(AccessDecision.Allowed.class);
+
+        assertThat(denied(cached.decide("GET", "/api/v1/actors", bearer(forged))).status()).isEqualTo(401);
+        assertThat(denied(cached.decide("GET", "/api/v1/actors", bearer(forged))).status()).isEqualTo(401);
+        String genuineClaimsForgedSignature = genuine.substring(0, genuine.lastIndexOf('.') + 1)
+                + forged.substring(forged.lastIndexOf('.') + 1);
+        assertThat(denied(cached.decide("GET", "/api/v1/actors", bearer(genuineClaimsForgedSignature))).status())
+                .isEqualTo(401);
+        assertThat(parser.parsed).isEqualTo(4);
+    }
+
+    /** A parser that counts the tokens it verifies. */
+    private static final class CountingParser extends DefaultJWTParser {
+        int parsed;
+
+        CountingParser() {
+            super(new JWTAuthContextInfo((RSAPublicKey) LEDGER_KEYS.getPublic(), ISSUER));
+        }
+
+        @Override
+        public JsonWebToken parse(String token) throws ParseException {
+            parsed++;
+            return super.parse(token);
+        }
+    }
+
+    private static final class MovableClock extends Clock {
+        Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     private static AccessControl control(boolean enabled, boolean openReads) {
         JWTAuthContextInfo info = new JWTAuthContextInfo((RSAPublicKey) LEDGER_KEYS.getPublic(), ISSUER);
-        AccessConfig config = new AccessConfig() {
+        return new AccessControl(config(enabled, openReads), new DefaultJWTParser(info));
+    }
+
+    private static AccessConfig config(boolean enabled, boolean openReads) {
+        return new AccessConfig() {
             @Override
             public boolean enabled() {
                 return enabled;
@@ -151,7 +237,6 @@ class AccessControlTest {
                 return openReads;
             }
         };
-        return new AccessControl(config, new DefaultJWTParser(info));
     }
 
     private static String token(String subject, String... roles) {

@@ -1,0 +1,55 @@
+package org.conflictledger.access;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smallrye.jwt.auth.principal.ParseException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The callers of bearer tokens already verified, until each token expires. A client sends the same token with every
+ * request, and the gateway and each service check it again; checking its RSA signature and claims each time was a
+ * large share of a request's work. An entry is keyed by the whole token, signature included, so only the very token
+ * that was verified finds it; tokens that failed are never kept. Entries also leave after {@link #MAX_AGE}, so a
+ * change of the ledger's key is seen within that time without a restart, and at most {@link #MAX_TOKENS} are kept.
+ */
+final class VerifiedTokens {
+    static final int MAX_TOKENS = 10_000;
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+    /** Verifies a token the cache does not hold. */
+    interface Verifier {
+        Verified verify(String token) throws ParseException;
+    }
+
+    /** A verified token's caller, and when the token expires. */
+    record Verified(Caller caller, Instant expiresAt) {
+    }
+
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(MAX_TOKENS).expireAfterWrite(MAX_AGE).build();
+    private final Clock clock;
+
+    VerifiedTokens(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The token's caller: from the cache while the token is unexpired, else from {@code verifier}. */
+    Caller caller(String token, Verifier verifier) throws ParseException {
+        Instant now = clock.instant();
+        Verified known = verified.getIfPresent(token);
+        if (known != null && now.isBefore(known.expiresAt())) {
+            return known.caller();
+        }
+        if (known != null) {
+            verified.invalidate(token);
+        }
+        Verified fresh = verifier.verify(token);
+        if (now.isBefore(fresh.expiresAt())) {
+            verified.put(token, fresh);
+        }
+        return fresh.caller();
+    }
+}
