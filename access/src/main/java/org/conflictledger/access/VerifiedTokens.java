@@ -10,8 +10,8 @@ import java.time.Instant;
 
 /**
  * The callers of bearer tokens already verified, until each token expires. A client sends the same token with every
- * request, and the gateway and each service check it again; checking its RSA signature and claims each time was a
- * large share of a request's work. An entry is keyed by the whole token, signature included, so only the very token
+ * request, and the gateway and each service check it again: its RSA signature and claims need checking only once. An
+ * entry is keyed by the whole token, signature included, so only the very token
  * that was verified finds it; tokens that failed are never kept. Entries also leave after {@link #MAX_AGE}, so a
  * change of the ledger's key is seen within that time without a restart, and at most {@link #MAX_TOKENS} are kept.
  */
