@@ -15,13 +15,16 @@ import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.domain.RuleViolation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
 /**
  * Records the rows of an ACLED-shaped file: each valid row as a new event, unless the record has it already (by its
  * {@link ImportedRowIdentity}, or an event reported with its ACLED id); rows with errors are reported, not recorded.
+ * Each row is recorded without waiting for the read models; the import waits for them once, at its end.
  */
 @ApplicationScoped
 public class CsvImport {
@@ -45,6 +48,8 @@ public class CsvImport {
         int present = 0;
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         List<UUID> created = new ArrayList<>();
+        // ACLED ids recorded by this run, which the read model may not show yet
+        Set<String> acledIdsRecorded = new HashSet<>();
         int done = 0;
         for (ParsedRow row : rows) {
             if (!row.isValid()) {
@@ -53,15 +58,19 @@ public class CsvImport {
             } else {
                 ConflictEventDetails details = row.details();
                 UUID id = ImportedRowIdentity.of(details);
-                if (audit.storedVersion(id.toString()) > 0 || reportedWithItsAcledId(details)) {
+                if (audit.storedVersion(id.toString()) > 0 || acledIdsRecorded.contains(details.acledEventId())
+                        || reportedWithItsAcledId(details)) {
                     present++;
                 } else {
                     try {
-                        writes.send(new ReportConflictEvent(id, details), new AuditContext(writer.principal(),
+                        writes.record(new ReportConflictEvent(id, details), new AuditContext(writer.principal(),
                                 writer.correlationId(), reason == null ? "Imported from CSV (line " + row.line() + ")" : reason,
                                 sourcesOf(details)));
                         accepted++;
                         created.add(id);
+                        if (details.acledEventId() != null) {
+                            acledIdsRecorded.add(details.acledEventId());
+                        }
                     } catch (RuleViolation e) {
                         rejected.add(new ImportReport.RejectedRow(row.line(), List.of(new FieldError(e.rule(), e.getMessage()))));
                     } catch (ConcurrencyException e) {
@@ -71,6 +80,8 @@ public class CsvImport {
             }
             progress.accept(++done);
         }
+        // once for the whole file, not per row: the report is answered when lists show what it created
+        writes.awaitReadModels();
         return new ImportReport(accepted, present, rejected, created);
     }
 

@@ -151,6 +151,16 @@ class ImportIdempotencyTest {
     }
 
     @Test
+    void twoRowsOfOneFileWithTheSameAcledIdRecordOneEvent() {
+        String[] lines = csv.split("\r\n");
+        String withAcledIds = lines[0] + ",event_id_cnty\r\n" + lines[1] + ",AZE" + marker + "\r\n"
+                + lines[2] + ",AZE" + marker + "\r\n";
+
+        importing(null, withAcledIds).then().statusCode(200).body("accepted", equalTo(1)).body("present", equalTo(1));
+        assertThat(recorded()).isEqualTo(1);
+    }
+
+    @Test
     void aRetryTakesOverAFailedImportAndFinishesIt() throws Exception {
         String key = "failed-" + marker;
         importing(key, csv).then().statusCode(200).body("accepted", equalTo(2));

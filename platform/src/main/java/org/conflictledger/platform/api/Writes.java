@@ -73,6 +73,20 @@ public class Writes {
     }
 
     /**
+     * Sends the command and waits for its outcome, not for the read models: for a batch of writes, which waits for
+     * them once, at its end ({@link #awaitReadModels()}), instead of once per write.
+     */
+    public <R> R record(Object command, AuditContext context) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(context.toMetaData());
+        return axon.commandGateway().sendAndWait(message);
+    }
+
+    /** Waits until the read models show every write recorded so far; false when they did not within the timeout. */
+    public boolean awaitReadModels() {
+        return readModels.awaitCaughtUp();
+    }
+
+    /**
      * The version a correction based on the record's stored state (at ETag {@code storedVersion}) must meet: the
      * If-Match version, which must be that one (else 412), or that one when none is given. A write recorded between
      * the read of the stored state and this one then fails as stale instead of being reverted by the correction.
