@@ -110,6 +110,7 @@ public final class Bench {
             memoryRows("at rest");
             setUpActors();
             loadStore();
+            warmUp();
             if (o.runs("writes")) {
                 writes();
             }
@@ -179,7 +180,7 @@ public final class Bench {
         ObjectNode section = report.section("memory").with("peak-sampled");
         peakRss.forEach((name, rss) -> {
             section.put(name + "RssMiB", Math.round(rss * 10) / 10.0);
-            report.add(new Report.Row("memory", "RSS peak (sampled per step): " + name, null, null, Double.NaN,
+            report.add(new Report.Row("memory", "RSS peak: " + name, null, null, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, null, null,
                     String.format(Locale.ROOT, "%.0f MiB", rss)));
         });
@@ -374,6 +375,53 @@ public final class Bench {
         }
     }
 
+    // ---- warm-up
+
+    /**
+     * Every kind of request of the measured steps, on both paths, at 8 clients, before anything is measured: a
+     * service that has just started runs interpreted code, and the first pass would measure its JIT compiler.
+     * These steps are in the JSON (section warm-up), not in the table.
+     */
+    private void warmUp() throws Exception {
+        if (o.warm.isZero() || eventIds.isEmpty() && !o.runs("writes")) {
+            return;
+        }
+        say("Warm-up: " + o.warm.toSeconds() + " s of each kind of request at 8 clients, not counted");
+        Duration saved = o.step;
+        Duration savedWarmup = o.warmup;
+        o.step = o.warm;
+        o.warmup = Duration.ZERO;
+        try {
+            for (String[] path : paths(suite.events)) {
+                if (o.runs("writes")) {
+                    if (eventIds.isEmpty()) {
+                        createSome();
+                    }
+                    writeStep("create", path, 8, 200, null, "warm-up");
+                    writeStep("correct", path, 8, 200, null, "warm-up");
+                }
+            }
+            if (o.runs("reads")) {
+                readSteps("warm-up", List.of(8), o.recordRate / 2, o.listRate / 2, o.csvRate / 2);
+            }
+        } finally {
+            o.step = saved;
+            o.warmup = savedWarmup;
+        }
+    }
+
+    private void createSome() throws Exception {
+        say("  no stored event to correct yet: creating 50 first");
+        for (int i = 0; i < 50; i++) {
+            HttpResponse<String> r = send("POST", eventsApi() + "/api/v1/events", suite.editor,
+                    EventGenerator.json(generator.event(10_000_000L + i), "bench"), "application/json");
+            Matcher m = ID.matcher(r.body());
+            if (m.find()) {
+                eventIds.add(m.group(1));
+            }
+        }
+    }
+
     // ---- writes and propagation
 
     private void writes() throws Exception {
@@ -385,20 +433,12 @@ public final class Bench {
             propagation = Propagation.start(streamClient, suite.gateway, suite.editor, suite.kafka, EVENTS_TOPIC);
         }
         if (eventIds.isEmpty()) {
-            say("  no stored event to correct yet: creating 50 first");
-            for (int i = 0; i < 50; i++) {
-                HttpResponse<String> r = send("POST", eventsApi() + "/api/v1/events", suite.editor,
-                        EventGenerator.json(generator.event(10_000_000L + i), "bench"), "application/json");
-                Matcher m = ID.matcher(r.body());
-                if (m.find()) {
-                    eventIds.add(m.group(1));
-                }
-            }
+            createSome();
         }
         say("Writes: creates and corrections of events, straight to events-service and through the gateway");
         List<String[]> paths = paths(suite.events);
         // Three passes: offered above the target (does it keep up with 1,000/s?), at half the target (the p99
-        // target's rate), and at half of what each step could do in the first pass (the latency of a suite
+        // target's rate), and at half of what each step could do in the first two passes (the latency of a suite
         // that is busy but keeps up: below capacity an open loop measures service time plus queueing, above it
         // only how far behind the schedule the step ended).
         Map<String, Double> capacity = new LinkedHashMap<>();
@@ -412,8 +452,8 @@ public final class Bench {
                         double rate = group.equals("full") ? o.writeRate : group.equals("half") ? o.halfWriteRate
                                 : Math.max(1, Math.round(capacity.getOrDefault(key, 2.0) / 2));
                         OpenLoop.Step step = writeStep(op, path, clients, rate, propagation, group);
-                        if (group.equals("full")) {
-                            capacity.put(key, step.throughput());
+                        if (!group.equals("sustainable")) {
+                            capacity.merge(key, step.throughput(), Math::max);
                         }
                         byPath.put(path[0], step);
                     }
@@ -505,23 +545,28 @@ public final class Bench {
                 }
             }
         };
-        return step("writes", op + " " + path[0], clients, rate, calls, answers);
+        return step(group.equals("warm-up") ? "warm-up" : "writes", op + " " + path[0], clients, rate, calls, answers);
     }
 
     // ---- reads
 
     private void reads() throws Exception {
         say("Reads: one actor, a filtered page of events, a CSV export page, straight and through the gateway");
+        readSteps("reads", o.clients, o.recordRate, o.listRate, o.csvRate);
+    }
+
+    private void readSteps(String section, List<Integer> clientCounts, double recordRate, double listRate,
+                           double csvRate) throws Exception {
         List<String> keys = generator.actors().stream().map(EventGenerator.Actor::key).toList();
         String[] readsOf = {"record", "list", "csv"};
         for (String what : readsOf) {
             List<String[]> paths = paths(what.equals("record") ? suite.actors : suite.events);
             double rate = switch (what) {
-                case "record" -> o.recordRate;
-                case "list" -> o.listRate;
-                default -> o.csvRate;
+                case "record" -> recordRate;
+                case "list" -> listRate;
+                default -> csvRate;
             };
-            for (int clients : o.clients) {
+            for (int clients : clientCounts) {
                 Map<String, OpenLoop.Step> byPath = new LinkedHashMap<>();
                 for (String[] path : paths) {
                     SplittableRandom random = new SplittableRandom(o.seed + clients);
@@ -543,7 +588,10 @@ public final class Bench {
                                 .header("Accept", accept).header("Authorization", "Bearer " + suite.editor).GET().build(),
                                 null, false);
                     };
-                    byPath.put(path[0], step("reads", what + " " + path[0], clients, rate, calls, OpenLoop.IGNORE));
+                    byPath.put(path[0], step(section, what + " " + path[0], clients, rate, calls, OpenLoop.IGNORE));
+                }
+                if (!section.equals("reads")) {
+                    continue;
                 }
                 switch (what) {
                     case "record" -> stepRows("reads", "GET /actors/{key}", byPath, rate, "≥ 5,000/s",
@@ -616,6 +664,15 @@ public final class Bench {
                         "application/json");
                 if (reg.statusCode() != 201) {
                     throw new IllegalStateException("registering " + key + ": " + reg.statusCode() + " " + reg.body());
+                }
+                // Warm the new process up on another actor first, so the first length does not measure its JIT.
+                String warmKey = key + "-WARM";
+                send("POST", base + "/api/v1/actors", suite.editor, "{\"key\":\"" + warmKey
+                        + "\",\"name\":\"Warm 0\",\"kind\":\"ARMED_GROUP\",\"reason\":\"bench history\"}", "application/json");
+                AtomicLong warmEvents = new AtomicLong(1);
+                grow(base, warmKey, warmEvents, 300);
+                for (int i = 0; i < 100; i++) {
+                    send("GET", base + "/api/v1/actors/" + warmKey, suite.editor, null, null);
                 }
                 AtomicLong events = new AtomicLong(1);
                 Double first = null;

@@ -31,6 +31,8 @@ final class Options {
     List<Integer> clients = List.of(1, 8, 32, 64);
     Duration step = Duration.ofSeconds(5);
     Duration warmup = Duration.ofSeconds(1);
+    /** Not-counted traffic of every kind before the first measured step. */
+    Duration warm = Duration.ofSeconds(10);
     /** Offered rates (requests per second, all clients together) of the open-loop steps. */
     double writeRate = 1100;
     double halfWriteRate = 500;
@@ -86,6 +88,7 @@ final class Options {
                 case "--clients" -> o.clients = ints(option, v);
                 case "--step" -> o.step = duration(option, v);
                 case "--warmup" -> o.warmup = duration(option, v);
+                case "--warm" -> o.warm = duration(option, v);
                 case "--write-rate" -> o.writeRate = positive(option, v);
                 case "--half-write-rate" -> o.halfWriteRate = positive(option, v);
                 case "--record-rate" -> o.recordRate = positive(option, v);
@@ -202,6 +205,7 @@ final class Options {
                   --only LIST | --skip LIST   sections: writes, reads, propagation, replay, history
                   --clients 1,8,32,64   concurrent clients (connections) of each step
                   --step 5s             length of one step; --warmup 1s of it is not counted
+                  --warm 10s            before the first step, each kind of request for this long, not counted
                   --write-rate 1100     offered creates/corrections per second (all clients), and
                   --half-write-rate 500 the rate of the latency steps (target: p99 < 50 ms there)
                   --record-rate 5500 --list-rate 2200 --csv-rate 200 --csv-limit 500

@@ -45,7 +45,7 @@ final class Report {
     }
 
     void print(PrintStream out) {
-        String header = String.format(Locale.ROOT, "%-11s %-42s %-7s %4s %8s %9s %9s %9s %9s %9s %6s %6s  %-24s %s",
+        String header = String.format(Locale.ROOT, "%-11s %-48s %-7s %4s %8s %9s %9s %9s %9s %9s %6s %6s  %-24s %s",
                 "section", "what", "path", "cl", "offered", "rate/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors",
                 "gw/dir", "target", "met");
         out.println(header);
@@ -56,7 +56,7 @@ final class Report {
                 out.println();
             }
             last = r.section();
-            out.println(String.format(Locale.ROOT, "%-11s %-42s %-7s %4s %8s %9s %9s %9s %9s %9s %6s %6s  %-24s %s",
+            out.println(String.format(Locale.ROOT, "%-11s %-48s %-7s %4s %8s %9s %9s %9s %9s %9s %6s %6s  %-24s %s",
                     r.section(), r.what(), r.path() == null ? "" : r.path(),
                     r.clients() == null ? "" : r.clients().toString(), number(r.offered(), 0), number(r.rate(), 1),
                     number(r.p50(), 1), number(r.p95(), 1), number(r.p99(), 1), number(r.max(), 1),
