@@ -104,7 +104,15 @@ public final class Bench {
         run.set("machine", machine());
         run.set("options", Report.JSON.valueToTree(optionsMap()));
         suite = o.ownSuite() ? Suite.start(o, root) : Suite.external(o);
-        try {
+        // Stopped from outside (SIGTERM, Ctrl-C): stop the suite and keep what was measured so far.
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread onSignal = new Thread(() -> {
+            if (finished.compareAndSet(false, true)) {
+                say("Stopped from outside: stopping the suite and writing what was measured so far");
+                suite.close();
+                run.put("interrupted", true);
+                report.print(System.out);
+                try {
                     report.writeJson(o.out, run);
                 } catch (IOException e) {
                     System.err.println("bench: " + e);
@@ -135,6 +143,9 @@ public final class Bench {
                 history();
             }
         } finally {
+            if (!finished.compareAndSet(false, true)) {
+                return; // the shutdown hook has it
+            }
             run.put("seconds", Math.round((System.nanoTime() - STARTED) / 1e8) / 10.0);
             say("Stopping the suite");
             suite.close();
