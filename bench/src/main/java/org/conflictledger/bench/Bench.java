@@ -104,17 +104,34 @@ public final class Bench {
         run.set("machine", machine());
         run.set("options", Report.JSON.valueToTree(optionsMap()));
         suite = o.ownSuite() ? Suite.start(o, root) : Suite.external(o);
+        // Stopped from outside (SIGTERM, Ctrl-C): stop the suite and keep what was measured so far.
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread onSignal = new Thread(() -> {
+            if (finished.compareAndSet(false, true)) {
+                say("Stopped from outside: stopping the suite and writing what was measured so far");
+                suite.close();
+                run.put("interrupted", true);
+                report.print(System.out);
+                try {
+                    report.writeJson(o.out, run);
+                } catch (IOException e) {
+                    System.err.println("bench: " + e);
+                }
+            }
+        }, "bench-stopped");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             startupRows();
             Thread.sleep(5_000); // let the processes settle (JIT, first GCs) before "at rest"
             memoryRows("at rest");
             setUpActors();
             loadStore();
-            warmUp();
             if (o.runs("writes")) {
+                warmUp(true);
                 writes();
             }
             if (o.runs("reads")) {
+                warmUp(false);
                 reads();
             }
             memoryRows("after load");
@@ -126,6 +143,9 @@ public final class Bench {
                 history();
             }
         } finally {
+            if (!finished.compareAndSet(false, true)) {
+                return; // the shutdown hook has it
+            }
             run.put("seconds", Math.round((System.nanoTime() - STARTED) / 1e8) / 10.0);
             say("Stopping the suite");
             suite.close();
@@ -378,30 +398,32 @@ public final class Bench {
     // ---- warm-up
 
     /**
-     * Every kind of request of the measured steps, on both paths, at 8 clients, before anything is measured: a
-     * service that has just started runs interpreted code, and the first pass would measure its JIT compiler.
+     * Every kind of request of the section about to be measured, on both paths, at 8 clients: a service that has
+     * just started runs interpreted code, and the first pass would measure its JIT compiler. The writes are warmed
+     * up just before the writes and the reads just before the reads, so that a slow read (a list that times out on
+     * a large store keeps its query running in events-service after the client gave up) weighs on reads only.
      * These steps are in the JSON (section warm-up), not in the table.
      */
-    private void warmUp() throws Exception {
-        if (o.warm.isZero() || eventIds.isEmpty() && !o.runs("writes")) {
+    private void warmUp(boolean writes) throws Exception {
+        if (o.warm.isZero()) {
             return;
         }
-        say("Warm-up: " + o.warm.toSeconds() + " s of each kind of request at 8 clients, not counted");
+        say("Warm-up: " + o.warm.toSeconds() + " s of each kind of " + (writes ? "write" : "read")
+                + " at 8 clients, not counted");
         Duration saved = o.step;
         Duration savedWarmup = o.warmup;
         o.step = o.warm;
         o.warmup = Duration.ZERO;
         try {
-            for (String[] path : paths(suite.events)) {
-                if (o.runs("writes")) {
-                    if (eventIds.isEmpty()) {
-                        createSome();
-                    }
+            if (writes) {
+                if (eventIds.isEmpty()) {
+                    createSome();
+                }
+                for (String[] path : paths(suite.events)) {
                     writeStep("create", path, 8, 200, null, "warm-up");
                     writeStep("correct", path, 8, 200, null, "warm-up");
                 }
-            }
-            if (o.runs("reads")) {
+            } else {
                 readSteps("warm-up", List.of(8), o.recordRate / 2, o.listRate / 2, o.csvRate / 2);
             }
         } finally {
