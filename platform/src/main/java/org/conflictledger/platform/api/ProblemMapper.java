@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.persistence.QueryTimeoutException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -22,6 +23,8 @@ import org.conflictledger.platform.messaging.ChangeTooLarge;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,11 +33,14 @@ import java.util.stream.Collectors;
 /**
  * Turns every failure into an RFC 9457 problem document: 400 for bad syntax or values (naming
  * the field), 404 for unknown records, 409 for broken rules, concurrent writes and a rebuild
- * another replica must run, 412/428 for If-Match, 413 for a change too large to publish, and 500 without internals for anything
- * unexpected.
+ * another replica must run, 412/428 for If-Match, 413 for a change too large to publish, 503 with Retry-After for a query
+ * cancelled by its timeout, and 500 without internals for anything unexpected.
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** SQLState of a statement cancelled (by its timeout, in H2 and PostgreSQL). */
+    private static final String QUERY_CANCELLED = "57014";
+    private static final int RETRY_AFTER_QUERY_TIMEOUT_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
@@ -131,6 +137,12 @@ public class ProblemMapper {
             return ProblemResponses.of(409, "concurrent-write", "Concurrent write",
                     "Another write to this record was recorded at the same moment; read it again and retry", path(uri));
         }
+        if (isQueryTimeout(e)) {
+            LOG.warnf("Query cancelled after the query timeout on %s", path(uri));
+            return Response.fromResponse(ProblemResponses.of(503, "query-timeout", "Query took too long",
+                    "The query was cancelled after the time a query may take; narrow the filters or try again later",
+                    path(uri))).header("Retry-After", RETRY_AFTER_QUERY_TIMEOUT_SECONDS).build();
+        }
         LOG.errorf(e, "Unexpected failure on %s", path(uri));
         return ProblemResponses.of(500, "internal", "Internal error",
                 "The request could not be completed; it has been logged", path(uri));
@@ -163,6 +175,17 @@ public class ProblemMapper {
             return String.join(".", names.subList(2, names.size()));
         }
         return names.isEmpty() ? "body" : names.get(names.size() - 1);
+    }
+
+    /** A statement cancelled by its query timeout (JPA's or JDBC's exception, or SQLState 57014 as H2 reports it). */
+    static boolean isQueryTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof QueryTimeoutException || t instanceof SQLTimeoutException
+                    || t instanceof SQLException sql && QUERY_CANCELLED.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {

@@ -67,5 +67,13 @@ public interface LedgerConfig {
         /** Answer 428 when a write to an existing record has no If-Match header. */
         @WithDefault("false")
         boolean requireIfMatch();
+
+        /**
+         * The longest a list query may run before it is cancelled and answered 503 with Retry-After, so that a list
+         * too costly for the moment neither runs into the transaction timeout (a 500) nor weighs on the requests after
+         * it. Counted in whole seconds (JDBC's unit).
+         */
+        @WithDefault("10s")
+        Duration queryTimeout();
     }
 }
