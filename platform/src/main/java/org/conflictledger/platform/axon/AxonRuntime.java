@@ -165,6 +165,7 @@ public class AxonRuntime {
                 .schema(EventStoreSchema.events())
                 .dataType(byte[].class)
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
+                .readEventDataWithGaps(TrackedEventsWithGaps::build)
                 .upcasterChain(new EventUpcasterChain(upcasters.stream().toList()))
                 .build();
 
