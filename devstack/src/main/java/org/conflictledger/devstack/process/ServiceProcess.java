@@ -40,8 +40,6 @@ public final class ServiceProcess implements AutoCloseable {
     private static final String READY_PATH = "/q/health/ready";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int LOG_TAIL_LINES = 30;
-    /** The AppCDS archive Quarkus writes beside quarkus-run.jar when the build makes one (the root pom). */
-    private static final String CLASS_ARCHIVE = "app-cds.jsa";
 
     private final String name;
     private final Process process;
@@ -253,10 +251,6 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx" + maxHeap);
-            Path classArchive = jar.toAbsolutePath().normalize().resolveSibling(CLASS_ARCHIVE);
-            if (Files.isRegularFile(classArchive)) {
-                command.add("-XX:SharedArchiveFile=" + classArchive);
-            }
             command.addAll(jvmOptions);
             command.add("-jar");
             command.add(jar.toAbsolutePath().normalize().toString());
