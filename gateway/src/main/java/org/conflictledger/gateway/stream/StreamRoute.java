@@ -9,8 +9,12 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.conflictledger.gateway.routing.ServiceProblems;
+import org.conflictledger.gateway.security.AccessHandler;
+import org.conflictledger.gateway.security.QueryToken;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -75,7 +79,8 @@ public class StreamRoute {
             }
         }
         if (!errors.isEmpty()) {
-            JsonObject problem = ServiceProblems.invalid(StreamFilter.NOT_UNDERSTOOD, context.request().uri(),
+            JsonObject problem = ServiceProblems.invalid(StreamFilter.NOT_UNDERSTOOD,
+                    QueryToken.removedFrom(context.request().uri()),
                     StreamFilter.json(errors));
             context.response().setStatusCode(400).putHeader("Content-Type", ServiceProblems.MEDIA_TYPE)
                     .end(problem.toBuffer());
@@ -84,7 +89,9 @@ public class StreamRoute {
         if (filter.actorIsKey()) {
             StreamPosition from = resume;
             Context eventLoop = vertx.getOrCreateContext();
-            actorKeys.resolve(filter.actor(), context.request().getHeader("Authorization"), context.request().path())
+            // with the client's credentials as it sent them: a browser's EventSource has only ?access_token=
+            actorKeys.resolve(filter.actor(), AccessHandler.authorization(context.request(), PATH),
+                            context.request().path())
                     .thenAccept(resolved -> eventLoop.runOnContext(v -> {
                         if (context.response().closed()) {
                             return;
@@ -107,7 +114,7 @@ public class StreamRoute {
                 .putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        new Client(context, response, filter, resume).start();
+        new Client(context, response, filter, resume, AccessHandler.tokenValidUntil(context).orElse(null)).start();
     }
 
     /** One connected client: first what it missed (from the journal), then what arrives (from its bounded queue). */
@@ -119,6 +126,8 @@ public class StreamRoute {
         /** The client's Last-Event-ID: entries it covers were sent before; null for a new client. */
         private final StreamPosition resume;
         private final BlockingQueue<StreamEntry> queue;
+        /** When the client's token stops being valid; null without a token. */
+        private final Instant tokenValidUntil;
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private volatile boolean overflowed;
         private volatile boolean closed;
@@ -126,8 +135,10 @@ public class StreamRoute {
         private long backfillHead;
         private StreamPosition lastSent;
         private long heartbeat = -1;
+        private long tokenExpiry = -1;
 
-        Client(RoutingContext routing, HttpServerResponse response, StreamFilter filter, StreamPosition resume) {
+        Client(RoutingContext routing, HttpServerResponse response, StreamFilter filter, StreamPosition resume,
+               Instant tokenValidUntil) {
             this.routing = routing;
             this.response = response;
             this.context = vertx.getOrCreateContext();
@@ -135,6 +146,7 @@ public class StreamRoute {
             this.resume = resume;
             this.queue = new ArrayBlockingQueue<>(Math.max(1, config.clientBuffer()));
             this.lastSent = resume;
+            this.tokenValidUntil = tokenValidUntil;
         }
 
         void start() {
@@ -153,6 +165,10 @@ public class StreamRoute {
                     response.write(": heartbeat\n\n");
                 }
             });
+            if (tokenValidUntil != null) {
+                long millis = Duration.between(Instant.now(), tokenValidUntil).toMillis();
+                tokenExpiry = vertx.setTimer(Math.max(1, millis), id -> tokenExpired());
+            }
             schedule();
         }
 
@@ -260,6 +276,22 @@ public class StreamRoute {
             vertx.setTimer(DROPPED_GRACE_MILLIS, id -> routing.request().connection().close());
         }
 
+        /**
+         * The stream lasts no longer than the token that opened it: the client gets {@code event: expired} with its
+         * last id, and reconnects with a fresh token and that id as {@code Last-Event-ID}.
+         */
+        private void tokenExpired() {
+            if (closed) {
+                return;
+            }
+            close();
+            response.write("event: expired\ndata: " + new JsonObject()
+                    .put("reason", "the bearer token that opened this stream has expired; reconnect with a fresh"
+                            + " token and Last-Event-ID to resume")
+                    .put("lastEventId", lastSent == null ? null : lastSent.toString()).encode() + "\n\n");
+            response.end();
+        }
+
         private void close() {
             if (closed) {
                 return;
@@ -269,6 +301,9 @@ public class StreamRoute {
             queue.clear();
             if (heartbeat >= 0) {
                 vertx.cancelTimer(heartbeat);
+            }
+            if (tokenExpiry >= 0) {
+                vertx.cancelTimer(tokenExpiry);
             }
         }
     }
