@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class StreamRoute {
     public static final String PATH = "/api/v1/stream";
     public static final String LAST_EVENT_ID = "Last-Event-ID";
+    /** Last-Event-ID as a query parameter, for clients that cannot send the header. */
+    static final String LAST_EVENT_ID_PARAMETER = "lastEventId";
     private static final Logger LOG = Logger.getLogger(StreamRoute.class);
     /** How long a dropped client that does not read its last message keeps its connection. */
     private static final long DROPPED_GRACE_MILLIS = 30_000;
@@ -71,11 +73,15 @@ public class StreamRoute {
         List<StreamFilter.Error> errors = new ArrayList<>();
         StreamFilter filter = StreamFilter.parse(context.queryParams(), errors);
         StreamPosition resume = null;
-        String given = context.request().getHeader(LAST_EVENT_ID);
+        // A new EventSource cannot send Last-Event-ID (a browser opens one with each fresh token): it may name it in
+        // the query instead; the header wins.
+        String field = context.request().getHeader(LAST_EVENT_ID) != null ? LAST_EVENT_ID : LAST_EVENT_ID_PARAMETER;
+        String given = field.equals(LAST_EVENT_ID) ? context.request().getHeader(LAST_EVENT_ID)
+                : context.request().getParam(LAST_EVENT_ID_PARAMETER);
         if (given != null && !given.isBlank()) {
             resume = StreamPosition.parse(given).orElse(null);
             if (resume == null) {
-                errors.add(new StreamFilter.Error(LAST_EVENT_ID, "'" + given + "' is not an id this stream sent"));
+                errors.add(new StreamFilter.Error(field, "'" + given + "' is not an id this stream sent"));
             }
         }
         if (!errors.isEmpty()) {
@@ -278,7 +284,7 @@ public class StreamRoute {
 
         /**
          * The stream lasts no longer than the token that opened it: the client gets {@code event: expired} with its
-         * last id, and reconnects with a fresh token and that id as {@code Last-Event-ID}.
+         * last id, and reconnects with a fresh token and that id as {@code Last-Event-ID} (or {@code ?lastEventId=}).
          */
         private void tokenExpired() {
             if (closed) {
