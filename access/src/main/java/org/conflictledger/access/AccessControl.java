@@ -11,6 +11,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,10 +22,13 @@ import java.util.Set;
 @ApplicationScoped
 public class AccessControl {
     private static final String BEARER = "bearer ";
+    private static final String NO_EXPIRY = "The bearer token has no expiry time (exp)";
+    private static final String NO_ISSUE_TIME = "The bearer token has no issue time (iat)";
 
     private final AccessConfig config;
     private final JWTParser parser;
     private final VerifiedTokens verified;
+    private final Clock clock;
 
     @Inject
     public AccessControl(AccessConfig config, JWTParser parser) {
@@ -35,6 +39,7 @@ public class AccessControl {
         this.config = config;
         this.parser = parser;
         this.verified = new VerifiedTokens(clock);
+        this.clock = clock;
     }
 
     public boolean enabled() {
@@ -72,25 +77,51 @@ public class AccessControl {
         return new AccessDecision.Allowed(Optional.of(caller));
     }
 
-    private VerifiedTokens.Verified verify(String token) throws ParseException {
+    private Caller verify(String token) throws ParseException {
         JsonWebToken verified = parser.parse(token);
-        // a token without exp (which the parser does not accept today) would be kept no longer than now, i.e. not kept
-        Instant expiresAt = verified.getExpirationTime() > 0 ? Instant.ofEpochSecond(verified.getExpirationTime()) : Instant.MIN;
-        return new VerifiedTokens.Verified(caller(verified), expiresAt);
-    }
-
-    private static Caller caller(JsonWebToken token) throws ParseException {
-        String subject = token.getSubject() != null ? token.getSubject() : token.getName();
+        String subject = verified.getSubject();
+        // sub only: a name claim (upn, preferred_username) is often one the user may change at the provider
         if (subject == null || subject.isBlank()) {
-            throw new ParseException("the token names no subject (sub)");
+            throw new Refused("The bearer token names no subject (sub)");
+        }
+        if (verified.getAudience() == null || !verified.getAudience().contains(config.audience())) {
+            throw new Refused("The bearer token is not meant for the ledger: its audience (aud) does not name "
+                    + config.audience());
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        token.getGroups().forEach(group -> Role.fromClaim(group).ifPresent(roles::add));
-        return new Caller(subject, roles);
+        verified.getGroups().forEach(group -> Role.fromClaim(group).ifPresent(roles::add));
+        return new Caller(subject, roles, validUntil(verified));
+    }
+
+    /** The token's exp, or the end of its maximum age if that comes first. */
+    private Instant validUntil(JsonWebToken token) throws Refused {
+        if (token.getExpirationTime() <= 0) {
+            throw new Refused(NO_EXPIRY);
+        }
+        if (token.getIssuedAtTime() <= 0) {
+            throw new Refused(NO_ISSUE_TIME);
+        }
+        Instant oldest = Instant.ofEpochSecond(token.getIssuedAtTime()).plus(config.maxTokenAge());
+        if (!clock.instant().isBefore(oldest)) {
+            throw new Refused("The bearer token was issued more than " + config.maxTokenAge().toString()
+                    .substring(2).toLowerCase(Locale.ROOT) + " ago (its iat); ask for a fresh one");
+        }
+        Instant expires = Instant.ofEpochSecond(token.getExpirationTime());
+        return expires.isBefore(oldest) ? expires : oldest;
+    }
+
+    /** A token the parser accepted that the ledger refuses; its message is the problem's detail. */
+    private static final class Refused extends ParseException {
+        Refused(String detail) {
+            super(detail);
+        }
     }
 
     private static String whyInvalid(ParseException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refused refused) {
+                return refused.getMessage();
+            }
             if (cause instanceof InvalidJwtException invalid) {
                 if (invalid.hasExpired()) {
                     return "The bearer token has expired";
@@ -103,6 +134,12 @@ public class AccessControl {
                 }
                 if (invalid.hasErrorCode(ErrorCodes.NOT_YET_VALID)) {
                     return "The bearer token is not valid yet";
+                }
+                if (invalid.hasErrorCode(ErrorCodes.EXPIRATION_MISSING)) {
+                    return NO_EXPIRY;
+                }
+                if (invalid.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)) {
+                    return NO_ISSUE_TIME;
                 }
             }
             if (cause.getCause() == null && cause.getMessage() != null && cause.getMessage().contains("subject")) {

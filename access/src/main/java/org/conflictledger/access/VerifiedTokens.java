@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The callers of bearer tokens already verified, until each token expires. A client sends the same token with every
+ * The callers of bearer tokens already verified, until each token expires or reaches its maximum age. A client sends the same token with every
  * request, and the gateway and each service check it again: its RSA signature and claims need checking only once. An
  * entry is keyed by the whole token, signature included, so only the very token
  * that was verified finds it; tokens that failed are never kept. Entries also leave after {@link #MAX_AGE}, so a
@@ -21,14 +21,10 @@ final class VerifiedTokens {
 
     /** Verifies a token the cache does not hold. */
     interface Verifier {
-        Verified verify(String token) throws ParseException;
+        Caller verify(String token) throws ParseException;
     }
 
-    /** A verified token's caller, and when the token expires. */
-    record Verified(Caller caller, Instant expiresAt) {
-    }
-
-    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+    private final Cache<String, Caller> verified = Caffeine.newBuilder()
             .maximumSize(MAX_TOKENS).expireAfterWrite(MAX_AGE).build();
     private final Clock clock;
 
@@ -36,20 +32,20 @@ final class VerifiedTokens {
         this.clock = clock;
     }
 
-    /** The token's caller: from the cache while the token is unexpired, else from {@code verifier}. */
+    /** The token's caller: from the cache while the token is valid, else from {@code verifier}. */
     Caller caller(String token, Verifier verifier) throws ParseException {
         Instant now = clock.instant();
-        Verified known = verified.getIfPresent(token);
-        if (known != null && now.isBefore(known.expiresAt())) {
-            return known.caller();
+        Caller known = verified.getIfPresent(token);
+        if (known != null && now.isBefore(known.validUntil())) {
+            return known;
         }
         if (known != null) {
             verified.invalidate(token);
         }
-        Verified fresh = verifier.verify(token);
-        if (now.isBefore(fresh.expiresAt())) {
+        Caller fresh = verifier.verify(token);
+        if (now.isBefore(fresh.validUntil())) {
             verified.put(token, fresh);
         }
-        return fresh.caller();
+        return fresh;
     }
 }

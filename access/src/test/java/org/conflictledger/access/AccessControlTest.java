@@ -182,6 +182,103 @@ class AccessControlTest {
         assertThat(parser.parsed).isEqualTo(4);
     }
 
+    @Test
+    void aTokenTheIssuerMadeForAnotherApplicationIsUnauthorized() {
+        long now = Instant.now().getEpochSecond();
+        String forOtherApp = signed("\"sub\":\"ana@example.org\",\"aud\":\"wiki\",\"groups\":[\"admin\"],"
+                + "\"iat\":" + now + ",\"exp\":" + (now + 3600));
+        String forNoApp = signed("\"sub\":\"ana@example.org\",\"groups\":[\"admin\"],"
+                + "\"iat\":" + now + ",\"exp\":" + (now + 3600));
+
+        for (String token : new String[]{forOtherApp, forNoApp}) {
+            AccessDecision.Denied denied = denied(control.decide("GET", "/api/v1/actors", bearer(token)));
+            assertThat(denied.status()).isEqualTo(401);
+            assertThat(denied.detail()).contains("audience (aud)").contains(ISSUER);
+        }
+    }
+
+    @Test
+    void aTokenForTheLedgerAndOtherApplicationsIsAccepted() {
+        long now = Instant.now().getEpochSecond();
+        String shared = signed("\"sub\":\"ana@example.org\",\"aud\":[\"wiki\",\"conflict-ledger\"],"
+                + "\"groups\":[\"reader\"],\"iat\":" + now + ",\"exp\":" + (now + 3600));
+
+        assertThat(control.decide("GET", "/api/v1/actors", bearer(shared))).isInstanceOf(AccessDecision.Allowed.class);
+    }
+
+    @Test
+    void theRequiredAudienceIsASetting() {
+        AccessControl wiki = new AccessControl(config(true, false, "wiki", Duration.ofHours(24)), parser());
+
+        assertThat(denied(wiki.decide("GET", "/api/v1/actors", bearer(token("ana@example.org", "reader")))).detail())
+                .contains("wiki");
+    }
+
+    @Test
+    void aTokenIssuedLongerAgoThanTheMaximumAgeIsUnauthorizedThoughItHasNotExpired() {
+        String old = DevTokens.mint(LEDGER_KEYS.getPrivate(), ISSUER, "old@example.org", Set.of("reader"),
+                Instant.now().minus(Duration.ofHours(25)), Instant.now().plus(Duration.ofHours(1)));
+
+        AccessDecision.Denied denied = denied(control.decide("GET", "/api/v1/actors", bearer(old)));
+
+        assertThat(denied.status()).isEqualTo(401);
+        assertThat(denied.detail()).contains("issued more than 24h ago");
+    }
+
+    @Test
+    void aVerifiedTokenIsRefusedOnceItReachesTheMaximumAge() {
+        MovableClock clock = new MovableClock(Instant.now());
+        AccessControl cached = new AccessControl(config(true, false, ISSUER, Duration.ofHours(1)), parser(), clock);
+        String token = DevTokens.mint(LEDGER_KEYS.getPrivate(), ISSUER, "ana@example.org", Set.of("reader"),
+                Duration.ofHours(8));
+        assertThat(cached.decide("GET", "/api/v1/actors", bearer(token))).isInstanceOf(AccessDecision.Allowed.class);
+
+        clock.now = clock.now.plus(Duration.ofHours(1)).plusSeconds(1);
+
+        assertThat(denied(cached.decide("GET", "/api/v1/actors", bearer(token))).detail()).contains("issued more than 1h");
+    }
+
+    @Test
+    void theCallerIsValidUntilItsExpOrItsMaximumAgeWhicheverComesFirst() {
+        Instant issued = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String shortLived = DevTokens.mint(LEDGER_KEYS.getPrivate(), ISSUER, "ana@example.org", Set.of("reader"),
+                issued, issued.plus(Duration.ofHours(1)));
+        String longLived = DevTokens.mint(LEDGER_KEYS.getPrivate(), ISSUER, "ana@example.org", Set.of("reader"),
+                issued, issued.plus(Duration.ofDays(30)));
+
+        assertThat(caller(control.decide("GET", "/api/v1/actors", bearer(shortLived))).validUntil())
+                .isEqualTo(issued.plus(Duration.ofHours(1)));
+        assertThat(caller(control.decide("GET", "/api/v1/actors", bearer(longLived))).validUntil())
+                .isEqualTo(issued.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void aTokenWithoutIssueOrExpiryTimeIsUnauthorized() {
+        long now = Instant.now().getEpochSecond();
+        String noIat = signed("\"sub\":\"ana@example.org\",\"aud\":\"conflict-ledger\",\"groups\":[\"reader\"],"
+                + "\"exp\":" + (now + 3600));
+        String noExp = signed("\"sub\":\"ana@example.org\",\"aud\":\"conflict-ledger\",\"groups\":[\"reader\"],"
+                + "\"iat\":" + now);
+
+        assertThat(denied(control.decide("GET", "/api/v1/actors", bearer(noIat))).detail()).contains("no issue time (iat)");
+        assertThat(denied(control.decide("GET", "/api/v1/actors", bearer(noExp))).detail()).contains("no expiry time (exp)");
+    }
+
+    @Test
+    void thePrincipalIsTheSubjectNeverANameTheUserMayChange() {
+        long now = Instant.now().getEpochSecond();
+        String nameOnly = signed("\"preferred_username\":\"root@example.org\",\"upn\":\"root@example.org\","
+                + "\"aud\":\"conflict-ledger\",\"groups\":[\"editor\"],\"iat\":" + now + ",\"exp\":" + (now + 3600));
+        String both = signed("\"sub\":\"ana@example.org\",\"preferred_username\":\"root@example.org\","
+                + "\"upn\":\"root@example.org\",\"aud\":\"conflict-ledger\",\"groups\":[\"editor\"],"
+                + "\"iat\":" + now + ",\"exp\":" + (now + 3600));
+
+        AccessDecision.Denied denied = denied(control.decide("POST", "/api/v1/actors", bearer(nameOnly)));
+        assertThat(denied.status()).isEqualTo(401);
+        assertThat(denied.detail()).contains("no subject (sub)");
+        assertThat(caller(control.decide("POST", "/api/v1/actors", bearer(both))).subject()).isEqualTo("ana@example.org");
+    }
+
     /** A parser that counts the tokens it verifies. */
     private static final class CountingParser extends DefaultJWTParser {
         int parsed;
@@ -221,12 +318,30 @@ class AccessControlTest {
     }
 
     private static AccessControl control(boolean enabled, boolean openReads) {
-        JWTAuthContextInfo info = new JWTAuthContextInfo((RSAPublicKey) LEDGER_KEYS.getPublic(), ISSUER);
-        return new AccessControl(config(enabled, openReads), new DefaultJWTParser(info));
+        return new AccessControl(config(enabled, openReads), parser());
     }
 
+    private static DefaultJWTParser parser() {
+        return new DefaultJWTParser(new JWTAuthContextInfo((RSAPublicKey) LEDGER_KEYS.getPublic(), ISSUER));
+    }
+
+    /** The defaults: the audience DevTokens writes, 24 hours. */
     private static AccessConfig config(boolean enabled, boolean openReads) {
+        return config(enabled, openReads, DevTokens.DEFAULT_AUDIENCE, Duration.ofHours(24));
+    }
+
+    private static AccessConfig config(boolean enabled, boolean openReads, String audience, Duration maxTokenAge) {
         return new AccessConfig() {
+            @Override
+            public String audience() {
+                return audience;
+            }
+
+            @Override
+            public Duration maxTokenAge() {
+                return maxTokenAge;
+            }
+
             @Override
             public boolean enabled() {
                 return enabled;
@@ -241,6 +356,16 @@ class AccessControlTest {
 
     private static String token(String subject, String... roles) {
         return DevTokens.mint(LEDGER_KEYS.getPrivate(), ISSUER, subject, Set.of(roles), Duration.ofHours(1));
+    }
+
+    /** A token from the ledger's issuer and key with these further claims (a JSON object's members). */
+    private static String signed(String claims) {
+        return DevTokens.sign(LEDGER_KEYS.getPrivate(), "{\"iss\":\"" + ISSUER + "\"," + claims + "}");
+    }
+
+    private static Caller caller(AccessDecision decision) {
+        assertThat(decision).isInstanceOf(AccessDecision.Allowed.class);
+        return ((AccessDecision.Allowed) decision).caller().orElseThrow();
     }
 
     private static String bearer(String token) {

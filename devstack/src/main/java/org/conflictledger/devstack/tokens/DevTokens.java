@@ -27,13 +27,16 @@ import java.util.stream.Collectors;
 /**
  * Development key pairs and tokens for a local suite: an RSA key pair written as PEM files (the services and the
  * gateway verify with the public one) and RS256 bearer tokens signed with the private one, carrying the MP-JWT
- * claims the ledger reads ({@code sub}, {@code upn}, {@code groups}, {@code iss}, {@code exp}). JDK classes only,
+ * claims the ledger reads ({@code sub}, {@code groups}, {@code iss}, {@code aud}, {@code iat}, {@code exp}; and
+ * {@code upn}, which the ledger ignores). JDK classes only,
  * so {@code ./ledger token} needs nothing but the built devstack jar. Never for production keys.
  */
 public final class DevTokens {
     public static final String PRIVATE_KEY_FILE = "jwt-private.pem";
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
     public static final String DEFAULT_ISSUER = "conflict-ledger";
+    /** The {@code aud} the ledger requires by default ({@code ledger.auth.audience}). */
+    public static final String DEFAULT_AUDIENCE = "conflict-ledger";
     public static final Set<String> ROLES = Set.of("reader", "editor", "admin");
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
@@ -90,11 +93,16 @@ public final class DevTokens {
     /** A token with an explicit issue and expiry time (an expired token, in tests). */
     public static String mint(PrivateKey key, String issuer, String subject, Set<String> roles,
                               Instant issuedAt, Instant expiresAt) {
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String groups = roles.stream().sorted().map(DevTokens::quoted).collect(Collectors.joining(",", "[", "]"));
-        String claims = "{\"iss\":" + quoted(issuer) + ",\"sub\":" + quoted(subject) + ",\"upn\":" + quoted(subject)
+        return sign(key, "{\"iss\":" + quoted(issuer) + ",\"aud\":" + quoted(DEFAULT_AUDIENCE)
+                + ",\"sub\":" + quoted(subject) + ",\"upn\":" + quoted(subject)
                 + ",\"groups\":" + groups + ",\"iat\":" + issuedAt.getEpochSecond()
-                + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":" + quoted(UUID.randomUUID().toString()) + "}";
+                + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":" + quoted(UUID.randomUUID().toString()) + "}");
+    }
+
+    /** An RS256 token with exactly these claims (a JSON object), e.g. one lacking a claim, in tests. */
+    public static String sign(PrivateKey key, String claims) {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String signingInput = URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {

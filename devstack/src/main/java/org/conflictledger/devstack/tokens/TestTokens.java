@@ -42,6 +42,11 @@ public final class TestTokens {
                 Duration.ofHours(1));
     }
 
+    /** {@code Bearer <token>} for {@code subject} with {@code roles}, valid from now for {@code lifetime}. */
+    public static String bearerValidFor(Duration lifetime, String subject, String... roles) {
+        return "Bearer " + DevTokens.mint(KEYS.getPrivate(), DevTokens.DEFAULT_ISSUER, subject, Set.of(roles), lifetime);
+    }
+
     /** A token that expired an hour ago. */
     public static String expiredBearer(String subject, String... roles) {
         return "Bearer " + DevTokens.mint(KEYS.getPrivate(), DevTokens.DEFAULT_ISSUER, subject, Set.of(roles),

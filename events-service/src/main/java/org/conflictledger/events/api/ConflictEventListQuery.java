@@ -1,6 +1,8 @@
 package org.conflictledger.events.api;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -8,6 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * that a bad value is a 400 naming the parameter.
  */
 public class ConflictEventListQuery {
+    /** The longest search text {@code q}, in characters. */
+    public static final int MAX_SEARCH_LENGTH = 200;
+
     @QueryParam("theater")
     @Parameter(description = "SYRIA, LIBYA, NAGORNO_KARABAKH, EASTERN_MEDITERRANEAN or SOUTH_CAUCASUS", example = "NAGORNO_KARABAKH")
     public String theater;
@@ -36,7 +41,9 @@ public class ConflictEventListQuery {
     @Parameter(description = "The event with this ACLED event_id_cnty")
     public String acledEventId;
     @QueryParam("q")
-    @Parameter(description = "Part of the place, admin areas or notes", example = "shusha")
+    @Parameter(description = "Part of the place, admin areas or notes; at most " + MAX_SEARCH_LENGTH
+            + " characters (a longer one is a 400 naming q)", example = "shusha",
+            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_SEARCH_LENGTH))
     public String q;
     @QueryParam("status")
     @Parameter(description = "REPORTED, CONFIRMED, DISPUTED or RETRACTED")

@@ -376,7 +376,7 @@ public class ConflictEventResource {
                 QueryParameters.date("to", query.to),
                 bbox(query.bbox),
                 query.agreement == null ? null : uuid("agreement", query.agreement),
-                query.q == null || query.q.isBlank() ? null : query.q.strip(),
+                searchText(query.q),
                 QueryParameters.enumValue("status", query.status, ConflictEventStatus.class),
                 query.acledEventId,
                 descending,
@@ -396,6 +396,18 @@ public class ConflictEventResource {
     }
 
     private record PageOfViews(List<ConflictEventView> views, String next) {
+    }
+
+    /** The stripped {@code q}, null when blank; a longer one is refused, as every search scans text of many events. */
+    private static String searchText(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String text = q.strip();
+        if (text.codePointCount(0, text.length()) > ConflictEventListQuery.MAX_SEARCH_LENGTH) {
+            throw new InvalidRequest("q", "at most " + ConflictEventListQuery.MAX_SEARCH_LENGTH + " characters");
+        }
+        return text;
     }
 
     private static boolean sortDescending(String sort) {

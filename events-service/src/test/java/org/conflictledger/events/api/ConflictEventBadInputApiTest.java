@@ -563,6 +563,17 @@ class ConflictEventBadInputApiTest {
     }
 
     @Test
+    void aSearchOfMoreThan200CharactersIsRefusedNamingQAndOneOf200Accepted() {
+        String tooLong = "s".repeat(201);
+
+        for (String accept : List.of("application/json", "application/geo+json", "text/csv")) {
+            validation(given().accept(accept).queryParam("q", tooLong).get(EVENTS).then(), "q")
+                    .body("errors.find { it.field == 'q' }.message", containsString("200"));
+        }
+        given().queryParam("q", "s".repeat(200)).get(EVENTS).then().statusCode(200);
+    }
+
+    @Test
     void aMisspeltParameterIsRefusedNamingItAndTheAcceptedOnes() {
         unknownParameter(given().queryParam("theatre", "NAGORNO_KARABAKH").get(EVENTS).then(), "theatre")
                 .body("detail", containsString("theater"));

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.conflictledger.gateway.routing.ServiceProblems;
+import org.conflictledger.gateway.security.QueryToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -111,8 +112,8 @@ public class AuditResource {
             @Context UriInfo uri) {
         String correlation = correlationId != null && SANE_CORRELATION_ID.matcher(correlationId).matches()
                 ? correlationId : UUID.randomUUID().toString();
-        String instance = uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        String instance = QueryToken.removedFrom(uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()));
         AuditQuery query;
         try {
             query = AuditQuery.parse(uri.getQueryParameters().keySet(), principal, from, to, recordType, cursor, limit);

@@ -18,6 +18,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.conflictledger.gateway.routing.ServiceProblems;
+import org.conflictledger.gateway.security.QueryToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,11 +76,11 @@ public class BodySizeLimit {
             }
             if (length > limit) {
                 LOG.debugf("%s %s: Content-Length %d is above the limit of %d bytes; 413", request.method(),
-                        request.uri(), length, limit);
+                        QueryToken.removedFrom(request.uri()), length, limit);
                 Drain drain = Drain.start(request, limit);
                 context.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, ServiceProblems.MEDIA_TYPE)
-                        .end(LimitProblems.bodyTooLarge(limit, request.uri()).toBuffer())
+                        .end(LimitProblems.bodyTooLarge(limit, QueryToken.removedFrom(request.uri())).toBuffer())
                         .onComplete(ar -> drain.responseDone());
                 return;
             }
@@ -182,9 +183,9 @@ public class BodySizeLimit {
                     return Future.failedFuture(failure);
                 }
                 LOG.debugf("%s %s: the streamed body passed the limit of %d bytes; request to the service reset; 413",
-                        incoming.method(), incoming.uri(), limit);
+                        incoming.method(), QueryToken.removedFrom(incoming.uri()), limit);
                 ProxyResponse response = request.response().setStatusCode(413)
-                        .setBody(Body.body(LimitProblems.bodyTooLarge(limit, incoming.uri()).toBuffer()));
+                        .setBody(Body.body(LimitProblems.bodyTooLarge(limit, QueryToken.removedFrom(incoming.uri())).toBuffer()));
                 response.headers().clear();
                 response.putHeader(HttpHeaders.CONTENT_TYPE, ServiceProblems.MEDIA_TYPE);
                 return Future.succeededFuture(response);

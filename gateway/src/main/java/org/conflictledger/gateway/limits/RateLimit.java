@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.conflictledger.gateway.routing.ServiceProblems;
+import org.conflictledger.gateway.security.QueryToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,12 +78,12 @@ public class RateLimit {
             return;
         }
         LOG.debugf("%s %s: rate limit of %s reached; 429, retry after %d s", context.request().method(),
-                context.request().uri(), client.startsWith("addr:") ? client : "a token", decision.retryAfterSeconds());
+                QueryToken.removedFrom(context.request().uri()), client.startsWith("addr:") ? client : "a token", decision.retryAfterSeconds());
         context.response().setStatusCode(429)
                 .putHeader(HttpHeaders.CONTENT_TYPE, ServiceProblems.MEDIA_TYPE)
                 .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()))
                 .end(LimitProblems.rateLimited(buckets.burst(), buckets.perSecond(), decision.retryAfterSeconds(),
-                        context.request().uri()).toBuffer());
+                        QueryToken.removedFrom(context.request().uri())).toBuffer());
     }
 
     /** Health checks are asked by orchestrators and monitors, whose polling must never be refused. */

@@ -12,6 +12,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.conflictledger.gateway.limits.BodySizeLimit;
+import org.conflictledger.gateway.security.QueryToken;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -57,7 +58,8 @@ public class ServiceRoutes {
                                 // a failure also fails the response, which Forwarding answers; without a handler
                                 // Vert.x logs every reset (e.g. of a body cut off at its size limit) as an ERROR
                                 origin.exceptionHandler(failure -> LOG.debugf("%s %s to %s: %s", request.method(),
-                                        request.uri(), route.service(), failure.toString()));
+                                        QueryToken.removedFrom(request.uri()), route.service(),
+                                        failure.toString()));
                                 OriginExchange exchange = OriginExchange.bounded(vertx, origin,
                                         config.requestTotalTimeout());
                                 return exchange.endWhenClientLeaves(request)
@@ -73,7 +75,7 @@ public class ServiceRoutes {
         // What no route, resource or endpoint of the gateway serves is a 404 problem document.
         router.route().last().handler(context -> context.response().setStatusCode(404)
                 .putHeader("Content-Type", ServiceProblems.MEDIA_TYPE)
-                .end(ServiceProblems.notFound(context.request().uri()).toBuffer()));
+                .end(ServiceProblems.notFound(QueryToken.removedFrom(context.request().uri())).toBuffer()));
     }
 
     /** Adds the correlation id on the way in and echoes it on the way out; turns failures into problem documents. */
@@ -97,12 +99,14 @@ public class ServiceRoutes {
                 if (ServiceProblems.clientGone(failure) || context.request().proxiedRequest().response().closed()) {
                     // nobody is left to read the answer
                     LOG.debugf("%s %s: the client went away before %s answered [%s]", context.request().getMethod(),
-                            context.request().getURI(), route.service(), correlationId);
+                            QueryToken.removedFrom(context.request().getURI()), route.service(), correlationId);
                 } else {
                     LOG.warnf("%s %s: %s answered no response (%s); %d [%s]", context.request().getMethod(),
-                            context.request().getURI(), route.service(), failure.toString(), status, correlationId);
+                            QueryToken.removedFrom(context.request().getURI()), route.service(), failure.toString(),
+                            status, correlationId);
                 }
-                context.set(PROBLEM, ServiceProblems.problem(status, route.service(), context.request().getURI())
+                context.set(PROBLEM, ServiceProblems.problem(status, route.service(),
+                        QueryToken.removedFrom(context.request().getURI()))
                         .toBuffer());
                 return Future.succeededFuture(context.request().response().setStatusCode(status));
             });

@@ -9,7 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.conflictledger.access.AccessControl;
 import org.conflictledger.access.AccessDecision;
+import org.conflictledger.access.Caller;
 import org.conflictledger.gateway.routing.ServiceProblems;
+
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Checks the bearer token of every API request before it is routed: a refusal is a 401 or 403 problem document
@@ -22,7 +26,8 @@ public class AccessHandler {
     /** Runs after the request limits (which refuse floods before any signature is checked) and before any route. */
     public static final int ORDER = -50;
     static final String STREAM_PATH = "/api/v1/stream";
-    static final String ACCESS_TOKEN_PARAMETER = "access_token";
+    /** The routing context's entry for the verified caller, if the request carried a token. */
+    private static final String CALLER = "ledger.caller";
 
     private final AccessControl access;
 
@@ -44,14 +49,28 @@ public class AccessHandler {
         if (decision instanceof AccessDecision.Denied denied) {
             refuse(context, denied);
         } else {
+            ((AccessDecision.Allowed) decision).caller().ifPresent(caller -> context.put(CALLER, caller));
             context.next();
         }
     }
 
-    private static String authorization(HttpServerRequest request, String path) {
+    /**
+     * Until when the request's token may be used, for a response that lasts (the stream); empty when the request
+     * carried no token or checks are off.
+     */
+    public static Optional<Instant> tokenValidUntil(RoutingContext context) {
+        Caller caller = context.get(CALLER);
+        return caller == null ? Optional.empty() : Optional.of(caller.validUntil());
+    }
+
+    /**
+     * The request's credentials as an {@code Authorization} value: the header, or on the stream its
+     * {@code access_token} parameter; null without either.
+     */
+    public static String authorization(HttpServerRequest request, String path) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null && STREAM_PATH.equals(path)) {
-            String token = request.getParam(ACCESS_TOKEN_PARAMETER);
+            String token = request.getParam(QueryToken.PARAMETER);
             return token == null || token.isBlank() ? null : "Bearer " + token;
         }
         return header;

@@ -18,8 +18,12 @@ import java.util.regex.Pattern;
  */
 public record StreamFilter(Set<String> recordTypes, Set<String> types, String actor, String theater, String agreement) {
     static final Set<String> RECORD_TYPES = Set.of("actor", "event", "agreement");
-    /** The query parameters the stream takes (access_token: a browser's EventSource cannot send a header). */
-    static final List<String> PARAMETERS = List.of("recordType", "types", "actor", "agreement", "theater", "access_token");
+    /**
+     * The query parameters the stream takes (access_token and lastEventId: a browser's EventSource cannot send the
+     * Authorization or Last-Event-ID header).
+     */
+    static final List<String> PARAMETERS = List.of("recordType", "types", "actor", "agreement", "theater", "access_token",
+            StreamRoute.LAST_EVENT_ID_PARAMETER);
     /** The detail of the 400 problem for filters the stream does not understand. */
     static final String NOT_UNDERSTOOD = "The stream's filters are not understood; see errors";
     private static final Pattern TYPE = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)+");

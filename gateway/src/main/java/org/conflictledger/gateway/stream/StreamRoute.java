@@ -9,8 +9,12 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.conflictledger.gateway.routing.ServiceProblems;
+import org.conflictledger.gateway.security.AccessHandler;
+import org.conflictledger.gateway.security.QueryToken;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -29,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class StreamRoute {
     public static final String PATH = "/api/v1/stream";
     public static final String LAST_EVENT_ID = "Last-Event-ID";
+    /** Last-Event-ID as a query parameter, for clients that cannot send the header. */
+    static final String LAST_EVENT_ID_PARAMETER = "lastEventId";
     private static final Logger LOG = Logger.getLogger(StreamRoute.class);
     /** How long a dropped client that does not read its last message keeps its connection. */
     private static final long DROPPED_GRACE_MILLIS = 30_000;
@@ -67,15 +73,20 @@ public class StreamRoute {
         List<StreamFilter.Error> errors = new ArrayList<>();
         StreamFilter filter = StreamFilter.parse(context.queryParams(), errors);
         StreamPosition resume = null;
-        String given = context.request().getHeader(LAST_EVENT_ID);
+        // A new EventSource cannot send Last-Event-ID (a browser opens one with each fresh token): it may name it in
+        // the query instead; the header wins.
+        String field = context.request().getHeader(LAST_EVENT_ID) != null ? LAST_EVENT_ID : LAST_EVENT_ID_PARAMETER;
+        String given = field.equals(LAST_EVENT_ID) ? context.request().getHeader(LAST_EVENT_ID)
+                : context.request().getParam(LAST_EVENT_ID_PARAMETER);
         if (given != null && !given.isBlank()) {
             resume = StreamPosition.parse(given).orElse(null);
             if (resume == null) {
-                errors.add(new StreamFilter.Error(LAST_EVENT_ID, "'" + given + "' is not an id this stream sent"));
+                errors.add(new StreamFilter.Error(field, "'" + given + "' is not an id this stream sent"));
             }
         }
         if (!errors.isEmpty()) {
-            JsonObject problem = ServiceProblems.invalid(StreamFilter.NOT_UNDERSTOOD, context.request().uri(),
+            JsonObject problem = ServiceProblems.invalid(StreamFilter.NOT_UNDERSTOOD,
+                    QueryToken.removedFrom(context.request().uri()),
                     StreamFilter.json(errors));
             context.response().setStatusCode(400).putHeader("Content-Type", ServiceProblems.MEDIA_TYPE)
                     .end(problem.toBuffer());
@@ -84,7 +95,9 @@ public class StreamRoute {
         if (filter.actorIsKey()) {
             StreamPosition from = resume;
             Context eventLoop = vertx.getOrCreateContext();
-            actorKeys.resolve(filter.actor(), context.request().getHeader("Authorization"), context.request().path())
+            // with the client's credentials as it sent them: a browser's EventSource has only ?access_token=
+            actorKeys.resolve(filter.actor(), AccessHandler.authorization(context.request(), PATH),
+                            context.request().path())
                     .thenAccept(resolved -> eventLoop.runOnContext(v -> {
                         if (context.response().closed()) {
                             return;
@@ -107,7 +120,7 @@ public class StreamRoute {
                 .putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        new Client(context, response, filter, resume).start();
+        new Client(context, response, filter, resume, AccessHandler.tokenValidUntil(context).orElse(null)).start();
     }
 
     /** One connected client: first what it missed (from the journal), then what arrives (from its bounded queue). */
@@ -119,6 +132,8 @@ public class StreamRoute {
         /** The client's Last-Event-ID: entries it covers were sent before; null for a new client. */
         private final StreamPosition resume;
         private final BlockingQueue<StreamEntry> queue;
+        /** When the client's token stops being valid; null without a token. */
+        private final Instant tokenValidUntil;
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private volatile boolean overflowed;
         private volatile boolean closed;
@@ -126,8 +141,10 @@ public class StreamRoute {
         private long backfillHead;
         private StreamPosition lastSent;
         private long heartbeat = -1;
+        private long tokenExpiry = -1;
 
-        Client(RoutingContext routing, HttpServerResponse response, StreamFilter filter, StreamPosition resume) {
+        Client(RoutingContext routing, HttpServerResponse response, StreamFilter filter, StreamPosition resume,
+               Instant tokenValidUntil) {
             this.routing = routing;
             this.response = response;
             this.context = vertx.getOrCreateContext();
@@ -135,6 +152,7 @@ public class StreamRoute {
             this.resume = resume;
             this.queue = new ArrayBlockingQueue<>(Math.max(1, config.clientBuffer()));
             this.lastSent = resume;
+            this.tokenValidUntil = tokenValidUntil;
         }
 
         void start() {
@@ -153,6 +171,10 @@ public class StreamRoute {
                     response.write(": heartbeat\n\n");
                 }
             });
+            if (tokenValidUntil != null) {
+                long millis = Duration.between(Instant.now(), tokenValidUntil).toMillis();
+                tokenExpiry = vertx.setTimer(Math.max(1, millis), id -> tokenExpired());
+            }
             schedule();
         }
 
@@ -260,6 +282,22 @@ public class StreamRoute {
             vertx.setTimer(DROPPED_GRACE_MILLIS, id -> routing.request().connection().close());
         }
 
+        /**
+         * The stream lasts no longer than the token that opened it: the client gets {@code event: expired} with its
+         * last id, and reconnects with a fresh token and that id as {@code Last-Event-ID} (or {@code ?lastEventId=}).
+         */
+        private void tokenExpired() {
+            if (closed) {
+                return;
+            }
+            close();
+            response.write("event: expired\ndata: " + new JsonObject()
+                    .put("reason", "the bearer token that opened this stream has expired; reconnect with a fresh"
+                            + " token and Last-Event-ID to resume")
+                    .put("lastEventId", lastSent == null ? null : lastSent.toString()).encode() + "\n\n");
+            response.end();
+        }
+
         private void close() {
             if (closed) {
                 return;
@@ -269,6 +307,9 @@ public class StreamRoute {
             queue.clear();
             if (heartbeat >= 0) {
                 vertx.cancelTimer(heartbeat);
+            }
+            if (tokenExpiry >= 0) {
+                vertx.cancelTimer(tokenExpiry);
             }
         }
     }

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.conflictledger.gateway.routing.ServiceProblems;
+import org.conflictledger.gateway.security.QueryToken;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -113,7 +114,7 @@ public class Cors {
                     grant == Grant.NONE
                             ? "The origin " + origin + " may not call this API from a browser"
                             : "The origin " + origin + " may not send " + requestedMethod + " requests to this API",
-                    context.request().uri());
+                    QueryToken.removedFrom(context.request().uri()));
             context.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, ServiceProblems.MEDIA_TYPE)
                     .end(problem.toBuffer());
             return;

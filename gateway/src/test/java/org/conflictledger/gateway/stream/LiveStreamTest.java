@@ -131,6 +131,24 @@ class LiveStreamTest {
     }
 
     @Test
+    void aBrowserResumesWithTheLastIdInTheQuery() throws Exception {
+        // A new EventSource (e.g. one opened with a fresh token) cannot send Last-Event-ID: it names it in the query.
+        UUID actor = UUID.randomUUID();
+        String seenId;
+        try (SseClient first = SseClient.open(stream("actor=" + actor), null)) {
+            topics.actorRenamed(actor, "seen");
+            seenId = first.next(WAIT).id();
+        }
+        String missed = topics.actorRenamed(actor, "missed").getString("id");
+
+        try (SseClient resumed = SseClient.open(stream("actor=" + actor + "&lastEventId=" + seenId), null)) {
+            assertThat(ids(resumed, 1)).containsExactly(missed);
+        }
+        given().queryParam("lastEventId", "yesterday").get("/api/v1/stream").then().statusCode(400)
+                .body("errors[0].field", equalTo("lastEventId"));
+    }
+
+    @Test
     void aCloudEventPublishedTwiceIsStreamedOnce() throws Exception {
         UUID actor = UUID.randomUUID();
         try (SseClient client = SseClient.open(stream("actor=" + actor), null)) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.conflictledger.contracts.ActorRole;
 import org.conflictledger.contracts.ConflictEventType;
@@ -60,6 +61,11 @@ import org.conflictledger.contracts.GeoPrecision;
  * {@code ledger_version}. On import a ledger column, when present and not blank, wins over the ACLED
  * column it refines; {@code ledger_id}, {@code ledger_status} and {@code ledger_version} are
  * informational.
+ *
+ * <h2>Formulas</h2>
+ * A text cell that a spreadsheet would read as a formula (it starts with {@code =}, {@code +}, {@code -},
+ * {@code @}, a tab or a CR) is exported with a leading {@code '}, and read back without it
+ * ({@link SpreadsheetText}); the columns of {@link #NUMBER_COLUMNS} are written as they are.
  */
 public final class AcledCsv {
 
@@ -133,6 +139,14 @@ public final class AcledCsv {
 
     /** Every column of an export, in order. */
     public static final List<String> COLUMNS = concat(ACLED_COLUMNS, LEDGER_COLUMNS);
+
+    /**
+     * Columns that only ever hold numbers the export writes itself; every other column is text, which the export
+     * writes so that a spreadsheet cannot read it as a formula ({@link SpreadsheetText}).
+     */
+    public static final Set<String> NUMBER_COLUMNS = Set.of(YEAR, TIME_PRECISION, ISO, LATITUDE,
+            LONGITUDE, GEO_PRECISION, FATALITIES, TIMESTAMP, LEDGER_FATALITIES_LOW, LEDGER_FATALITIES_HIGH,
+            LEDGER_CONFIDENCE, LEDGER_VERSION);
 
     /** Columns an import needs ({@code actor1} only when {@code ledger_actors} is absent). */
     public static final List<String> REQUIRED_COLUMNS = List.of(EVENT_DATE, EVENT_TYPE, SUB_EVENT_TYPE, ACTOR1);

@@ -186,6 +186,9 @@ public final class AcledCsvReader {
                 return null;
             }
             String value = record.fields().get(index).strip();
+            if (!NUMBER_COLUMNS.contains(column)) {
+                value = SpreadsheetText.restored(value).strip();
+            }
             return value.isEmpty() ? null : value;
         }
 

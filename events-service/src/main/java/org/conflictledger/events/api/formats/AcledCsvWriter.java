@@ -28,7 +28,8 @@ import static org.conflictledger.events.api.formats.AcledCsv.*;
 
 /**
  * Writes conflict events as ACLED-compatible CSV ({@link AcledCsv#COLUMNS}): a header, then one row
- * per event, RFC 4180 quoting, CRLF line ends; UTF-8 when writing to a stream.
+ * per event, RFC 4180 quoting, CRLF line ends; UTF-8 when writing to a stream. A text cell that a spreadsheet
+ * would read as a formula gets a leading {@code '} ({@link SpreadsheetText}); what the API stores is unchanged.
  */
 public final class AcledCsvWriter {
 
@@ -203,7 +204,8 @@ public final class AcledCsvWriter {
     }
 
     private static void set(String[] row, String column, String value) {
-        row[COLUMNS.indexOf(column)] = value == null || value.isEmpty() ? null : value;
+        String cell = NUMBER_COLUMNS.contains(column) ? value : SpreadsheetText.neutralised(value);
+        row[COLUMNS.indexOf(column)] = cell == null || cell.isEmpty() ? null : cell;
     }
 
     private static String string(Object value) {

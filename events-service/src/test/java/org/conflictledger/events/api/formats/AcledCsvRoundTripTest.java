@@ -33,6 +33,25 @@ class AcledCsvRoundTripTest {
     }
 
     @Test
+    void cellsNeutralisedAgainstFormulasReadBackAsStored() {
+        // no tab or CR at the start here: the import trims every value, as it always has
+        ConflictEventDetails formulas = Fixtures.formulas(fixtures.battle());
+        ConflictEventDetails original = new ConflictEventDetails(formulas.theater(), formulas.type(), formulas.subType(),
+                formulas.date(), formulas.datePrecision(), formulas.endDate(),
+                new org.conflictledger.events.domain.Location("@SUM(1+1)", "+1", "-2+3", "'@x", "Azerbaijan", -12.5,
+                        -0.75, formulas.location().geoPrecision()),
+                formulas.actors(), formulas.fatalities(), formulas.notes(), formulas.confidence(),
+                formulas.agreementId(), formulas.term(), formulas.respondsTo(), formulas.sources(),
+                formulas.acledEventId(), formulas.ucdpGedId());
+        String csv = AcledCsvWriter.toCsv(List.of(fixtures.representation(UUID.randomUUID(), original)));
+
+        ParsedRow read = AcledCsvReader.read(new StringReader(csv), fixtures.directory, null).get(0);
+
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.details()).isEqualTo(original);
+    }
+
+    @Test
     void ledgerColumnsWinOverTheCoarserAcledColumns() {
         ConflictEventDetails agreement = fixtures.agreement();
         String csv = AcledCsvWriter.toCsv(List.of(fixtures.representation(UUID.randomUUID(), agreement)));

