@@ -169,7 +169,7 @@ public class ConflictEventResource {
 
     @GET
     @Operation(summary = "List conflict events",
-            description = "Events in date order (sort=date, or sort=-date for newest first), filtered by theater, type, actor and role, date range (events overlapping from..to), bounding box, agreement, ACLED id and text; a page at a time. Accept application/geo+json for a GeoJSON FeatureCollection, text/csv for ACLED's column layout.")
+            description = "Events in date order (sort=date, or sort=-date for newest first), filtered by theater, type, actor and role, date range (events overlapping from..to), bounding box, agreement, ACLED id and text; a page at a time. Accept application/geo+json for a GeoJSON FeatureCollection, text/csv for ACLED's column layout. A list that runs longer than the query timeout (10 s by default) is cancelled and answered 503 with Retry-After.")
     @APIResponse(responseCode = "200", description = "A page of events; Link rel=next when there is more")
     public Response list(@BeanParam ConflictEventListQuery query, @Context UriInfo uri) {
         PageOfViews page = page(query);
@@ -189,7 +189,7 @@ public class ConflictEventResource {
     @GET
     @Produces(AcledCsv.MEDIA_TYPE)
     @Operation(summary = "List conflict events as ACLED-shaped CSV",
-            description = "The same list in ACLED's column layout, followed by ledger_ columns that make an import of the file exact. The next page is in the Link header.")
+            description = "The same list in ACLED's column layout, followed by ledger_ columns that make an import of the file exact. The next page is in the Link header. A text cell a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a carriage return) is written with a leading ' so that it shows as text; an import takes the ' off again.")
     public Response listCsv(@BeanParam ConflictEventListQuery query, @Context UriInfo uri) {
         PageOfViews page = page(query);
         List<ConflictEventRepresentation> events = mapping.representations(page.views(), null);
