@@ -4,11 +4,13 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -24,6 +26,9 @@ public class AccessControl {
     private static final String BEARER = "bearer ";
     private static final String NO_EXPIRY = "The bearer token has no expiry time (exp)";
     private static final String NO_ISSUE_TIME = "The bearer token has no issue time (iat)";
+    /** The clock skew the token parser allows for exp and nbf, allowed for iat too. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(ConfigProvider.getConfig()
+            .getOptionalValue("mp.jwt.verify.clock.skew", Integer.class).orElse(60));
 
     private final AccessConfig config;
     private final JWTParser parser;
@@ -101,7 +106,13 @@ public class AccessControl {
         if (token.getIssuedAtTime() <= 0) {
             throw new Refused(NO_ISSUE_TIME);
         }
-        Instant oldest = Instant.ofEpochSecond(token.getIssuedAtTime()).plus(config.maxTokenAge());
+        Instant issued = Instant.ofEpochSecond(token.getIssuedAtTime());
+        // the parser checks iat only when a token age is configured: a token "issued" in the future would otherwise
+        // outlive the maximum age by as far ahead as it claims
+        if (issued.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            throw new Refused("The bearer token's issue time (iat) is in the future");
+        }
+        Instant oldest = issued.plus(config.maxTokenAge());
         if (!clock.instant().isBefore(oldest)) {
             throw new Refused("The bearer token was issued more than " + config.maxTokenAge().toString()
                     .substring(2).toLowerCase(Locale.ROOT) + " ago (its iat); ask for a fresh one");

@@ -226,6 +226,17 @@ class AccessControlTest {
     }
 
     @Test
+    void aTokenIssuedInTheFutureIsUnauthorizedRatherThanOutlivingTheMaximumAge() {
+        String ahead = DevTokens.mint(LEDGER_KEYS.getPrivate(), ISSUER, "ahead@example.org", Set.of("reader"),
+                Instant.now().plus(Duration.ofDays(3650)), Instant.now().plus(Duration.ofDays(3651)));
+
+        AccessDecision.Denied denied = denied(control.decide("GET", "/api/v1/actors", bearer(ahead)));
+
+        assertThat(denied.status()).isEqualTo(401);
+        assertThat(denied.detail()).contains("issue time (iat) is in the future");
+    }
+
+    @Test
     void aVerifiedTokenIsRefusedOnceItReachesTheMaximumAge() {
         MovableClock clock = new MovableClock(Instant.now());
         AccessControl cached = new AccessControl(config(true, false, ISSUER, Duration.ofHours(1)), parser(), clock);

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.conflictledger.platform.api.QueryTimedOut;
 import org.conflictledger.platform.config.LedgerConfig;
 import org.hibernate.jpa.HibernateHints;
 
@@ -98,9 +99,17 @@ public class ConflictEventQueries {
         String query = "select e from ConflictEventView e" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by " + leadingSortColumn(filter).map(column -> column + direction + ", ").orElse("")
                 + "e.date" + direction + ", e.id" + direction;
-        return ConflictEventView.<ConflictEventView>find(query, params)
-                .withHint(HibernateHints.HINT_TIMEOUT, (int) Math.max(1, queryTimeout.toSeconds()))
-                .page(0, limit).list();
+        try {
+            return ConflictEventView.<ConflictEventView>find(query, params)
+                    .withHint(HibernateHints.HINT_TIMEOUT, (int) Math.max(1, queryTimeout.toSeconds()))
+                    .page(0, limit).list();
+        } catch (RuntimeException e) {
+            if (QueryTimedOut.isCause(e)) {
+                throw new QueryTimedOut("The list was cancelled after " + queryTimeout.toSeconds()
+                        + " s (the query timeout); try again later, or narrow the filters", e);
+            }
+            throw e;
+        }
     }
 
     /**

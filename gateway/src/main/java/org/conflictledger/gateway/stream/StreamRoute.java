@@ -296,6 +296,8 @@ public class StreamRoute {
                             + " token and Last-Event-ID to resume")
                     .put("lastEventId", lastSent == null ? null : lastSent.toString()).encode() + "\n\n");
             response.end();
+            // as for a dropped client: one that does not read its last message does not keep the connection
+            vertx.setTimer(DROPPED_GRACE_MILLIS, id -> routing.request().connection().close());
         }
 
         private void close() {

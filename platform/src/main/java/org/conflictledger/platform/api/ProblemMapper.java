@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import jakarta.persistence.QueryTimeoutException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -23,8 +22,6 @@ import org.conflictledger.platform.messaging.ChangeTooLarge;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,8 +35,6 @@ import java.util.stream.Collectors;
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    /** SQLState of a statement cancelled (by its timeout, in H2 and PostgreSQL). */
-    private static final String QUERY_CANCELLED = "57014";
     private static final int RETRY_AFTER_QUERY_TIMEOUT_SECONDS = 5;
 
     @ServerExceptionMapper
@@ -100,6 +95,13 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response queryTimedOut(QueryTimedOut e, UriInfo uri) {
+        LOG.warnf("Query cancelled after the query timeout on %s", path(uri));
+        return Response.fromResponse(ProblemResponses.of(503, "query-timeout", "Query took too long",
+                e.getMessage(), path(uri))).header("Retry-After", RETRY_AFTER_QUERY_TIMEOUT_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
     public Response claimedElsewhere(ReadModelClaimedElsewhere e, UriInfo uri) {
         return ProblemResponses.of(409, "read-model-claimed", "Read model processed by another replica",
                 e.getMessage(), path(uri));
@@ -137,12 +139,6 @@ public class ProblemMapper {
             return ProblemResponses.of(409, "concurrent-write", "Concurrent write",
                     "Another write to this record was recorded at the same moment; read it again and retry", path(uri));
         }
-        if (isQueryTimeout(e)) {
-            LOG.warnf("Query cancelled after the query timeout on %s", path(uri));
-            return Response.fromResponse(ProblemResponses.of(503, "query-timeout", "Query took too long",
-                    "The query was cancelled after the time a query may take; narrow the filters or try again later",
-                    path(uri))).header("Retry-After", RETRY_AFTER_QUERY_TIMEOUT_SECONDS).build();
-        }
         LOG.errorf(e, "Unexpected failure on %s", path(uri));
         return ProblemResponses.of(500, "internal", "Internal error",
                 "The request could not be completed; it has been logged", path(uri));
@@ -175,17 +171,6 @@ public class ProblemMapper {
             return String.join(".", names.subList(2, names.size()));
         }
         return names.isEmpty() ? "body" : names.get(names.size() - 1);
-    }
-
-    /** A statement cancelled by its query timeout (JPA's or JDBC's exception, or SQLState 57014 as H2 reports it). */
-    static boolean isQueryTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof QueryTimeoutException || t instanceof SQLTimeoutException
-                    || t instanceof SQLException sql && QUERY_CANCELLED.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {

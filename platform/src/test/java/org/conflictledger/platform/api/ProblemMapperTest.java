@@ -14,25 +14,29 @@ class ProblemMapperTest {
 
     @Test
     void aQueryCancelledByItsTimeoutIsA503WithRetryAfter() {
-        // as H2 and PostgreSQL report a cancelled statement, wrapped by Hibernate
-        Response response = mapper.unexpected(new PersistenceException("cancelled",
-                new SQLException("Statement was canceled or the session timed out", "57014")), null);
+        Response response = mapper.queryTimedOut(new QueryTimedOut("The list was cancelled", null), null);
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
         assertThat(((Problem) response.getEntity()).type()).endsWith("query-timeout");
+        assertThat(((Problem) response.getEntity()).detail()).isEqualTo("The list was cancelled");
     }
 
     @Test
-    void jpasQueryTimeoutIsA503() {
-        assertThat(mapper.unexpected(new QueryTimeoutException("too long"), null).getStatus()).isEqualTo(503);
-    }
-
-    @Test
-    void anyOtherDatabaseFailureIsStillA500() {
-        Response response = mapper.unexpected(new PersistenceException(new SQLException("disk full", "53100")), null);
+    void aCancelledStatementAnywhereElseIsNotAnsweredAsAQueryTimeout() {
+        // e.g. a write cancelled by the transaction timeout: not a list that was too costly
+        Response response = mapper.unexpected(new PersistenceException("cancelled",
+                new SQLException("Statement was canceled or the session timed out", "57014")), null);
 
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(response.getHeaderString("Retry-After")).isNull();
+    }
+
+    @Test
+    void cancelledStatementsAreRecognisedAsH2PostgresJpaAndJdbcReportThem() {
+        assertThat(QueryTimedOut.isCause(new PersistenceException(new SQLException("canceled", "57014")))).isTrue();
+        assertThat(QueryTimedOut.isCause(new QueryTimeoutException("too long"))).isTrue();
+        assertThat(QueryTimedOut.isCause(new RuntimeException(new java.sql.SQLTimeoutException("too long")))).isTrue();
+        assertThat(QueryTimedOut.isCause(new PersistenceException(new SQLException("disk full", "53100")))).isFalse();
     }
 }

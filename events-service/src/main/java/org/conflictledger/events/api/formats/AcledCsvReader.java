@@ -185,10 +185,9 @@ public final class AcledCsvReader {
             if (index == null) {
                 return null;
             }
-            String value = record.fields().get(index).strip();
-            if (!NUMBER_COLUMNS.contains(column)) {
-                value = SpreadsheetText.restored(value).strip();
-            }
+            String cell = record.fields().get(index);
+            // the quote comes off the cell as the export wrote it, before trimming, as the writer tests the cell untrimmed
+            String value = (NUMBER_COLUMNS.contains(column) ? cell : SpreadsheetText.restored(cell)).strip();
             return value.isEmpty() ? null : value;
         }
 
