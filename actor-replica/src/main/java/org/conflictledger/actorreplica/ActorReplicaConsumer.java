@@ -4,6 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.conflictledger.contracts.CloudEventSources;
+import org.conflictledger.platform.messaging.AcceptedEvents;
 import org.conflictledger.platform.messaging.CloudEventConsumer;
 import org.conflictledger.platform.messaging.MessageParking;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,7 +32,7 @@ public class ActorReplicaConsumer {
                          MessageParking parking) {
         this.enabled = enabled;
         this.consumer = new CloudEventConsumer("actor-replica", bootstrapServers, topic,
-                groupId.orElse(serviceName + ".actor-replica"), "ledger.actor.", updater::apply, parking);
+                groupId.orElse(serviceName + ".actor-replica"), new AcceptedEvents("ledger.actor.", CloudEventSources.ACTORS_SERVICE), updater::apply, parking);
     }
 
     void onStart(@Observes StartupEvent event) {

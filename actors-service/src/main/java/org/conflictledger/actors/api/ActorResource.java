@@ -54,6 +54,7 @@ import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.domain.RuleViolation;
 import org.conflictledger.platform.audit.ChainVerification;
+import org.conflictledger.platform.audit.ReadModelCheck;
 import org.conflictledger.platform.axon.ReadModels;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -359,11 +360,13 @@ public class ActorResource {
     @GET
     @Path("/{actor}/verify")
     @Operation(summary = "Verify an actor's hash chain",
-            description = "Recomputes every link of the actor's hash chain from the stored events; valid is false if any stored event was altered, removed or reordered.")
+            description = ChainVerification.OPERATION_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = ChainVerification.class)))
     public ChainVerification verify(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref) {
         UUID id = references.inPath(ref);
-        return audit.verify(org.conflictledger.actors.domain.Actor.class, id.toString());
+        return audit.verify(org.conflictledger.actors.domain.Actor.class, id.toString(), events ->
+                ReadModelCheck.sameJson(ActorQueries.fold(events).map(view -> Actor.of(view, null)).orElse(null),
+                        Actor.of(current(id), null)));
     }
 
     @POST

@@ -11,6 +11,7 @@ import org.conflictledger.platform.api.QueryParameters;
 import org.conflictledger.platform.api.RecordNotFound;
 import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.audit.ChainVerification;
+import org.conflictledger.platform.audit.ReadModelCheck;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,7 +73,8 @@ public class AgreementRecords {
     }
 
     public ChainVerification verify(UUID id) {
-        return audit.verify(AgreementsWriteConfiguration.RECORD.aggregateType(), id.toString());
+        return audit.verify(AgreementsWriteConfiguration.RECORD.aggregateType(), id.toString(), events ->
+                ReadModelCheck.sameJson(AgreementQueries.fold(events).orElse(null), current(id)));
     }
 
     public static EntityTag etag(AgreementView view) {

@@ -248,7 +248,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "404", description = "No such agreement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Verify an agreement's hash chain",
-            description = "Recomputes every link of the agreement's hash chain from the stored events; valid is false if any stored event was altered, removed or reordered.")
+            description = ChainVerification.OPERATION_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = ChainVerification.class)))
     public ChainVerification verify(@Parameter(description = AGREEMENT_ID) @PathParam("id") String idText) {
         UUID id = AgreementRecords.id(idText);

@@ -4,6 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.conflictledger.contracts.CloudEventSources;
+import org.conflictledger.platform.messaging.AcceptedEvents;
 import org.conflictledger.platform.messaging.CloudEventConsumer;
 import org.conflictledger.platform.messaging.MessageParking;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,7 +34,7 @@ public class ViolationFollower {
                       MessageParking parking) {
         this.enabled = enabled;
         this.consumer = new CloudEventConsumer("violations", bootstrapServers, topic,
-                groupId.orElse(serviceName + ".violations"), "ledger.event.", updater::apply, parking);
+                groupId.orElse(serviceName + ".violations"), new AcceptedEvents("ledger.event.", CloudEventSources.EVENTS_SERVICE), updater::apply, parking);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -11,6 +11,7 @@ import org.apache.kafka.common.utils.Utils;
 import org.conflictledger.contracts.ActorEventTypes;
 import org.conflictledger.contracts.ConflictEventTypes;
 import org.conflictledger.contracts.Topics;
+import org.conflictledger.contracts.CloudEventSources;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
 
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,8 @@ public final class TopicEvents implements AutoCloseable {
     public void send(String topic, UUID subject, String type, long sequence, String id, ObjectNode data) throws Exception {
         ObjectNode event = json.createObjectNode()
                 .put("specversion", "1.0").put("id", id)
-                .put("source", "/conflict-ledger/test").put("type", type)
+                .put("source", type.startsWith("ledger.actor.") ? CloudEventSources.ACTORS_SERVICE
+                        : CloudEventSources.EVENTS_SERVICE).put("type", type)
                 .put("subject", subject.toString()).put("time", Instant.now().toString())
                 .put("sequence", sequence).put("principal", "analyst@example.org")
                 .put("correlationid", "corr-" + id);

@@ -61,6 +61,7 @@ import org.conflictledger.platform.api.SourceCitation;
 import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.audit.ChainVerification;
+import org.conflictledger.platform.audit.ReadModelCheck;
 import org.conflictledger.platform.axon.ReadModels;
 import org.conflictledger.platform.idempotency.IdempotencyKeys;
 import org.conflictledger.platform.idempotency.IdempotentRequest;
@@ -335,12 +336,15 @@ public class ConflictEventResource {
     @GET
     @Path("/{id}/verify")
     @Operation(summary = "Verify a conflict event's hash chain",
-            description = "Recomputes every link of the event's hash chain from the stored events; valid is false if any stored event was altered, removed or reordered.")
+            description = ChainVerification.OPERATION_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = ChainVerification.class)))
     public ChainVerification verify(@Parameter(description = EVENT_ID) @PathParam("id") String idText) {
         UUID id = eventId(idText);
         requireStored(id);
-        return audit.verify(EventsWriteConfiguration.RECORD.aggregateType(), id.toString());
+        return audit.verify(EventsWriteConfiguration.RECORD.aggregateType(), id.toString(), events ->
+                ReadModelCheck.sameJson(ConflictEventQueries.fold(events)
+                                .map(view -> mapping.representation(view, null)).orElse(null),
+                        mapping.representation(current(id), null)));
     }
 
     @POST

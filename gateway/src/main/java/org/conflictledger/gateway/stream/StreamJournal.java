@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.conflictledger.contracts.CloudEventAttributes;
+import org.conflictledger.contracts.LogEventTypes;
 import org.conflictledger.contracts.Topics;
 
 import java.util.HashMap;
@@ -63,7 +64,9 @@ public class StreamJournal {
         position = position.after(topic, partition, offset);
         String eventId = cloudEvent.getValue(CloudEventAttributes.ID) instanceof String s ? s : null;
         String type = cloudEvent.getValue(CloudEventAttributes.TYPE) instanceof String s ? s : null;
-        if (eventId == null || type == null || type.isBlank() || eventIds.contains(eventId)) {
+        // a checkpoint of a service's transparency log shares its topic but is no change of a record
+        if (eventId == null || type == null || type.isBlank() || LogEventTypes.isLogEvent(type)
+                || eventIds.contains(eventId)) {
             return null;
         }
         long id = newest + 1;

@@ -63,4 +63,23 @@ public final class QueryParameters {
         }
         throw new InvalidRequest("limit", "must be an integer from 1 to " + Page.MAX_LIMIT);
     }
+
+    /** A whole number of at least {@code minimum}, or {@code absent} when the parameter is not given. */
+    public static long number(String name, String text, long minimum, Long absent) {
+        if (text == null || text.isBlank()) {
+            if (absent == null) {
+                throw new InvalidRequest(name, "is required");
+            }
+            return absent;
+        }
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= minimum) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequest(name, "must be a whole number of at least " + minimum);
+    }
 }

@@ -15,7 +15,7 @@ public final class AuditMetadata {
     /** When the event was recorded (transaction time), ISO 8601. */
     public static final String RECORDED_AT = "recordedAt";
     /** This event's link in its record's hash chain. */
-    public static final String HASH = "hash";
+    public static final String HASH = org.conflictledger.transparency.HashChain.HASH;
 
     public static final String ANONYMOUS = "anonymous";
 

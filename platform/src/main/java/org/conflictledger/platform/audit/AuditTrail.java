@@ -5,10 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.conflictledger.platform.api.RecordNotFound;
 import org.conflictledger.platform.axon.AxonRuntime;
 import org.conflictledger.platform.axon.EventStoreSchema;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
+import org.conflictledger.platform.axon.ReadModels;
 import org.conflictledger.platform.axon.RecordType;
+import org.conflictledger.platform.transparency.LogLeaves;
+import org.conflictledger.platform.transparency.LoggedEvent;
+import org.conflictledger.transparency.CanonicalJson;
+import org.conflictledger.transparency.HashChain;
+import org.conflictledger.transparency.LogEntry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +24,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -30,17 +41,24 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class AuditTrail {
     private static final String SELECT = "SELECT sequence_number, event_identifier, payload_type, payload_revision, "
-            + "time_stamp, payload, meta_data FROM " + EventStoreSchema.EVENT_TABLE
+            + "time_stamp, payload, meta_data, global_index FROM " + EventStoreSchema.EVENT_TABLE
             + " WHERE aggregate_identifier = ? AND aggregate_type = ? AND sequence_number > ?"
             + " ORDER BY sequence_number";
 
     private final AgroalDataSource dataSource;
     private final AxonRuntime axon;
+    private final LogLeaves leaves;
+    private final SnapshotCheck snapshots;
+    private final ReadModels readModels;
     private final ObjectMapper json = LedgerObjectMapper.create();
 
-    AuditTrail(AgroalDataSource dataSource, AxonRuntime axon) {
+    AuditTrail(AgroalDataSource dataSource, AxonRuntime axon, LogLeaves leaves, SnapshotCheck snapshots,
+               ReadModels readModels) {
         this.dataSource = dataSource;
         this.axon = axon;
+        this.leaves = leaves;
+        this.snapshots = snapshots;
+        this.readModels = readModels;
     }
 
     /** Up to {@code limit} changes after sequence {@code after} (-1 for the start), oldest first. */
@@ -86,11 +104,66 @@ public class AuditTrail {
         return events;
     }
 
-    /** Recomputes every link of the record's chain from the stored payloads and metadata. */
+    /**
+     * Checks the record as stored: every link of its chain recomputed from the stored payloads and metadata, each
+     * event's recorded time against the time it was hashed with, rows under the record's id that claim another
+     * record type, and each event against its leaf in the service's transparency log (a leaf whose event is gone
+     * means a deleted event; an edited column no longer matches its leaf).
+     */
     public ChainVerification verify(Class<?> aggregateType, String id) {
-        ChainState state = new ChainState();
+        Map<Long, LoggedEvent> logged = new HashMap<>();
+        for (LoggedEvent leaf : leaves.ofRecord(id)) {
+            logged.putIfAbsent(leaf.sequence(), leaf);
+        }
+        ChainState state = new ChainState(logged);
         scan(aggregateType, id, -1, Integer.MAX_VALUE, state::check);
+        state.checkOtherTypes(rowsOfOtherTypes(aggregateType, id));
+        state.checkLeavesWithoutEvents(logged.values());
         return state.result();
+    }
+
+    /**
+     * {@link #verify(Class, String)}, then the record's snapshot against its events ({@link SnapshotCheck}) and its
+     * read model against them ({@code readModel}, once the read models have caught up with the record).
+     */
+    public ChainVerification verify(Class<?> aggregateType, String id, ReadModelCheck readModel) {
+        ChainVerification chain = verify(aggregateType, id);
+        if (!chain.valid() || chain.events() == 0) {
+            return chain;
+        }
+        List<DomainEventMessage<?>> stored = events(id);
+        Optional<SnapshotCheck.Problem> snapshot = snapshots.check(aggregateType, id, stored);
+        if (snapshot.isPresent()) {
+            return chain.brokenAt(snapshot.get().sequence(), snapshot.get().what());
+        }
+        if (!readModels.awaitCaughtUp(id)) {
+            return chain.withReadModel("not checked: it has not caught up with the store");
+        }
+        boolean matches;
+        try {
+            matches = readModel.matches(stored);
+        } catch (RecordNotFound missing) {
+            matches = false;
+        }
+        return matches ? chain.withReadModel("matches")
+                : chain.withReadModel("differs").brokenAt(stored.size() - 1L,
+                        "the read model does not show what the stored events give");
+    }
+
+    private long rowsOfOtherTypes(Class<?> aggregateType, String id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM "
+                     + EventStoreSchema.EVENT_TABLE + " WHERE aggregate_identifier = ? AND (aggregate_type IS NULL"
+                     + " OR aggregate_type <> ?)")) {
+            statement.setString(1, id);
+            statement.setString(2, aggregateType.getSimpleName());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the events of " + id, e);
+        }
     }
 
     private void scan(Class<?> aggregateType, String id, long after, int limit, Consumer<StoredEvent> consumer) {
@@ -102,8 +175,9 @@ public class AuditTrail {
             statement.setMaxRows(limit);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    consumer.accept(new StoredEvent(id, rows.getLong(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getBytes(6), rows.getBytes(7)));
+                    consumer.accept(new StoredEvent(id, aggregateType.getSimpleName(), rows.getLong(1),
+                            rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                            rows.getBytes(6), rows.getBytes(7), rows.getLong(8)));
                 }
             }
         } catch (SQLException e) {
@@ -111,8 +185,14 @@ public class AuditTrail {
         }
     }
 
-    private record StoredEvent(String aggregateId, long sequence, String eventId, String payloadType,
-                               String revision, String timestamp, byte[] payload, byte[] metaData) {
+    private record StoredEvent(String aggregateId, String aggregateType, long sequence, String eventId,
+                               String payloadType, String revision, String timestamp, byte[] payload,
+                               byte[] metaData, long globalIndex) {
+
+        LogEntry logEntry() {
+            return new LogEntry(aggregateType, aggregateId, sequence, eventId, timestamp, payloadType, revision,
+                    HashChain.recordedHash(metaData));
+        }
 
         HistoryEntry toEntry(RecordType record, ObjectMapper json) {
             Map<String, Object> meta = CanonicalJson.readMap(metaData);
@@ -139,15 +219,22 @@ public class AuditTrail {
         }
     }
 
-    /** Walks a chain in order and remembers the first link that does not hold. */
+    /** Walks a chain in order and remembers the first thing that does not hold. */
     private static final class ChainState {
+        private final Map<Long, LoggedEvent> logged;
         private long count;
+        private long inLog;
         private String previous = HashChain.GENESIS;
         private Long brokenAt;
         private String problem;
 
+        ChainState(Map<Long, LoggedEvent> logged) {
+            this.logged = logged;
+        }
+
         void check(StoredEvent event) {
             count++;
+            LoggedEvent leaf = logged.remove(event.sequence());
             if (brokenAt != null) {
                 return;
             }
@@ -156,14 +243,53 @@ public class AuditTrail {
                 return;
             }
             String recorded = HashChain.recordedHash(event.metaData());
-            String computed = HashChain.linkOfStored(previous, event.aggregateId(), event.sequence(),
+            String computed = HashChain.link(previous, event.aggregateId(), event.sequence(),
                     event.payloadType(), event.payload(), event.metaData());
             if (recorded == null) {
                 fail(event.sequence(), "event has no recorded hash");
             } else if (!recorded.equals(computed)) {
                 fail(event.sequence(), "stored event does not match its recorded hash");
+            } else if (!sameInstant(event.timestamp(), CanonicalJson.readMap(event.metaData())
+                    .get(AuditMetadata.RECORDED_AT))) {
+                fail(event.sequence(), "stored time stamp is not the time the event was recorded with");
+            } else if (leaf != null && !leaf.leafHash().equals(event.logEntry().leafHashHex())) {
+                fail(event.sequence(), "stored event does not match its leaf in the transparency log (position "
+                        + leaf.position() + ")");
+            } else if (leaf != null && leaf.globalIndex() != event.globalIndex()) {
+                fail(event.sequence(), "stored event is not at the place in the store (global index) the"
+                        + " transparency log recorded for it");
+            }
+            if (leaf != null) {
+                inLog++;
             }
             previous = recorded;
+        }
+
+        void checkOtherTypes(long rows) {
+            if (brokenAt == null && rows > 0) {
+                fail(count, rows + " stored event(s) under this id claim another record type");
+            }
+        }
+
+        /** Leaves left over had no stored event: deleted rows, or a tail cut off. */
+        void checkLeavesWithoutEvents(java.util.Collection<LoggedEvent> left) {
+            left.stream().mapToLong(LoggedEvent::sequence).min().ifPresent(sequence -> {
+                if (brokenAt == null || sequence < brokenAt) {
+                    fail(sequence, "event " + sequence + " is in the transparency log but no longer in the store");
+                }
+            });
+        }
+
+        private static boolean sameInstant(String stored, Object recordedAt) {
+            if (recordedAt == null) {
+                return false;
+            }
+            try {
+                return Instant.parse(stored).truncatedTo(ChronoUnit.MILLIS)
+                        .equals(Instant.parse(recordedAt.toString()).truncatedTo(ChronoUnit.MILLIS));
+            } catch (DateTimeParseException e) {
+                return false;
+            }
         }
 
         private void fail(long at, String why) {
@@ -173,8 +299,8 @@ public class AuditTrail {
 
         ChainVerification result() {
             return brokenAt == null
-                    ? ChainVerification.intact(count, count == 0 ? null : previous)
-                    : ChainVerification.broken(count, previous, brokenAt, problem);
+                    ? ChainVerification.intact(count, count == 0 ? null : previous, inLog)
+                    : ChainVerification.broken(count, previous, brokenAt, problem, inLog);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.conflictledger.platform.api.Cursors;
 import org.conflictledger.platform.api.Page;
 import org.conflictledger.platform.axon.EventStoreSchema;
 import org.conflictledger.platform.axon.RecordType;
+import org.conflictledger.transparency.CanonicalJson;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

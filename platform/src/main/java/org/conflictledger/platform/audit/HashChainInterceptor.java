@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.conflictledger.transparency.HashChain;
 
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +43,9 @@ public class HashChainInterceptor implements MessageDispatchInterceptor<EventMes
         metaData.remove(AuditMetadata.HASH);
         String previous = previousHash(event);
         byte[] payload = serializer.serialize(event.getPayload(), byte[].class).getData();
+        byte[] metaDataJson = serializer.serialize(metaData, byte[].class).getData();
         String hash = HashChain.link(previous, event.getAggregateIdentifier(), event.getSequenceNumber(),
-                event.getPayloadType().getName(), payload, metaData);
+                event.getPayloadType().getName(), payload, metaDataJson);
         metaData.put(AuditMetadata.HASH, hash);
         lastHashes().ifPresent(map -> map.put(event.getAggregateIdentifier(), hash));
         return event.withMetaData(metaData);

@@ -34,6 +34,7 @@ import org.conflictledger.platform.audit.HashChainInterceptor;
 import org.conflictledger.platform.config.LedgerConfig;
 import org.conflictledger.platform.idempotency.IdempotencyKeys;
 import org.conflictledger.platform.messaging.KafkaOutbox;
+import org.conflictledger.platform.transparency.LogAppender;
 import org.jboss.logging.Logger;
 
 import java.lang.management.ManagementFactory;
@@ -74,6 +75,7 @@ public class AxonRuntime {
     private final Instance<EventUpcaster> upcasters;
     private final KafkaOutbox outbox;
     private final IdempotencyKeys idempotencyKeys;
+    private final LogAppender transparencyLog;
 
     private final String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private Configuration configuration;
@@ -82,7 +84,7 @@ public class AxonRuntime {
     AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, LedgerConfig config,
                 Instance<RecordType> recordTypes, Instance<Projection> projections,
                 Instance<AxonCustomizer> customizers, Instance<EventUpcaster> upcasters, KafkaOutbox outbox,
-                IdempotencyKeys idempotencyKeys) {
+                IdempotencyKeys idempotencyKeys, LogAppender transparencyLog) {
         this.dataSource = dataSource;
         this.jta = jta;
         this.config = config;
@@ -92,6 +94,7 @@ public class AxonRuntime {
         this.upcasters = upcasters;
         this.outbox = outbox;
         this.idempotencyKeys = idempotencyKeys;
+        this.transparencyLog = transparencyLog;
     }
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
@@ -212,6 +215,7 @@ public class AxonRuntime {
         if (config.outbox().enabled()) {
             register(processing, OUTBOX_PROCESSOR, outbox, 50);
         }
+        register(processing, LogAppender.PROCESSOR, transparencyLog, 100);
     }
 
     private static void register(EventProcessingConfigurer processing, String name, Object handler, int batchSize) {

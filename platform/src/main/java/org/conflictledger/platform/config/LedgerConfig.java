@@ -19,6 +19,8 @@ public interface LedgerConfig {
 
     Api api();
 
+    Transparency transparency();
+
     interface Axon {
         /** Take a snapshot of an aggregate after this many events since the last one. */
         @WithDefault("50")
@@ -75,5 +77,18 @@ public interface LedgerConfig {
          */
         @WithDefault("10s")
         Duration queryTimeout();
+    }
+
+    interface Transparency {
+        /**
+         * The Ed25519 private key (PKCS#8 PEM file) that signs the log's checkpoints. Without it the service generates
+         * one on first start and keeps it in its database, which whoever can write that database could also use: give
+         * production a key from a secret.
+         */
+        Optional<String> signingKey();
+
+        /** How often a new checkpoint is signed when the log has grown since the last. */
+        @WithDefault("10s")
+        Duration checkpointInterval();
     }
 }

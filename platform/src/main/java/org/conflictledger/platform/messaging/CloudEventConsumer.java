@@ -44,19 +44,19 @@ public final class CloudEventConsumer {
 
     /**
      * @param name       names the thread, the log lines, the meters and the parked messages, e.g. {@code actor-replica}
-     * @param typePrefix the CloudEvent {@code type}s this consumer handles, e.g. {@code ledger.actor.}
+     * @param accepted   the CloudEvent {@code type}s this consumer handles and the source it takes them from
      * @param handler    applies one CloudEvent; an exception is a failure to apply it (retried, then parked)
      * @param parking    where the messages it cannot apply are parked, and replayed from
      */
-    public CloudEventConsumer(String name, String bootstrapServers, String topic, String groupId, String typePrefix,
+    public CloudEventConsumer(String name, String bootstrapServers, String topic, String groupId, AcceptedEvents accepted,
                               Consumer<JsonNode> handler, MessageParking parking) {
         this.name = name;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.groupId = groupId;
         this.parking = parking;
-        this.delivery = new MessageDelivery(name, typePrefix, handler, parking, MessageDelivery.Retries.DEFAULT);
-        parking.register(name, typePrefix, handler);
+        this.delivery = new MessageDelivery(name, accepted, handler, parking, MessageDelivery.Retries.DEFAULT);
+        parking.register(name, accepted, handler);
     }
 
     public synchronized void start() {

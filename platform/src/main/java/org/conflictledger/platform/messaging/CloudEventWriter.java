@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.conflictledger.contracts.CloudEventAttributes;
+import org.conflictledger.contracts.CloudEventSources;
 import org.conflictledger.platform.audit.AuditMetadata;
 import org.conflictledger.platform.audit.EventTypeNames;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
@@ -24,7 +25,7 @@ public class CloudEventWriter {
      * @param recordsByAggregateType the record kept by each Axon aggregate type (by its simple name)
      */
     public CloudEventWriter(String serviceName, Map<String, RecordType> recordsByAggregateType) {
-        this.source = "/conflict-ledger/" + serviceName;
+        this.source = CloudEventSources.of(serviceName);
         this.recordsByAggregateType = recordsByAggregateType;
     }
 

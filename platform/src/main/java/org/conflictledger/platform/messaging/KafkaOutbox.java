@@ -19,7 +19,6 @@ import org.conflictledger.contracts.CloudEventAttributes;
 import org.conflictledger.platform.axon.EventStoreSchema;
 import org.conflictledger.platform.axon.RecordType;
 import org.conflictledger.platform.config.LedgerConfig;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -183,7 +182,7 @@ public class KafkaOutbox {
         if (producer != null) {
             return;
         }
-        String bootstrapServers = bootstrapServers();
+        String bootstrapServers = KafkaBootstrap.servers(config);
         positions = new PositionTopic(bootstrapServers, config.outbox().positionTopic());
         positions.ensureExists();
         Properties props = new Properties();
@@ -236,11 +235,6 @@ public class KafkaOutbox {
             producer.close(Duration.ZERO);
             producer = null;
         }
-    }
-
-    private String bootstrapServers() {
-        return config.outbox().bootstrapServers().orElseGet(() -> ConfigProvider.getConfig()
-                .getOptionalValue("kafka.bootstrap.servers", String.class).orElse("localhost:9092"));
     }
 
     @PreDestroy

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conflictledger.contracts.CloudEventAttributes;
+import org.conflictledger.contracts.LogEventTypes;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -18,10 +19,12 @@ final class LedgerCloudEvents {
     }
 
     /**
-     * @param typePrefix the CloudEvent {@code type}s the consumer handles, e.g. {@code ledger.actor.}
+     * @param accepted the CloudEvent types the consumer handles and the source it takes them from
+     * @return the CloudEvent, or null for an event about the publisher's transparency log (a checkpoint), which
+     *         shares the topic with the record events and is no record's: the consumer skips it
      * @throws UnreadableMessage saying why the value is not such a CloudEvent
      */
-    static JsonNode read(byte[] value, String typePrefix) {
+    static JsonNode read(byte[] value, AcceptedEvents accepted) {
         if (value == null) {
             throw new UnreadableMessage("the message has no value");
         }
@@ -37,8 +40,17 @@ final class LedgerCloudEvents {
             throw new UnreadableMessage("the message is not a JSON object");
         }
         String type = cloudEvent.path(CloudEventAttributes.TYPE).asText();
-        if (!type.startsWith(typePrefix)) {
-            throw new UnreadableMessage("type \"" + type + "\" is not a " + typePrefix + "* CloudEvent type");
+        if (LogEventTypes.isLogEvent(type)
+                && cloudEvent.path(CloudEventAttributes.SOURCE).asText().equals(accepted.source())) {
+            return null;
+        }
+        if (!type.startsWith(accepted.typePrefix())) {
+            throw new UnreadableMessage("type \"" + type + "\" is not a " + accepted.typePrefix() + "* CloudEvent type");
+        }
+        String source = cloudEvent.path(CloudEventAttributes.SOURCE).asText();
+        if (!source.equals(accepted.source())) {
+            throw new UnreadableMessage("source \"" + source + "\" is not " + accepted.source()
+                    + ", the only publisher of these events");
         }
         try {
             UUID.fromString(cloudEvent.path(CloudEventAttributes.SUBJECT).asText());

@@ -30,15 +30,15 @@ final class MessageDelivery {
     }
 
     private final String consumer;
-    private final String typePrefix;
+    private final AcceptedEvents accepted;
     private final Consumer<JsonNode> handler;
     private final MessageParking parking;
     private final Retries retries;
 
-    MessageDelivery(String consumer, String typePrefix, Consumer<JsonNode> handler, MessageParking parking,
+    MessageDelivery(String consumer, AcceptedEvents accepted, Consumer<JsonNode> handler, MessageParking parking,
                     Retries retries) {
         this.consumer = consumer;
-        this.typePrefix = typePrefix;
+        this.accepted = accepted;
         this.handler = handler;
         this.parking = parking;
         this.retries = retries;
@@ -64,11 +64,14 @@ final class MessageDelivery {
     private void deliver(IncomingMessage message, Map<String, Long> firstParked, BooleanSupplier running) {
         JsonNode cloudEvent;
         try {
-            cloudEvent = LedgerCloudEvents.read(message.value(), typePrefix);
+            cloudEvent = LedgerCloudEvents.read(message.value(), accepted);
         } catch (UnreadableMessage e) {
             // Not a message of any record: it holds nothing up.
             parking.park(consumer, message, null, describe(e), 0);
             return;
+        }
+        if (cloudEvent == null) {
+            return; // about the publisher's log, not a record
         }
         String record = cloudEvent.path(CloudEventAttributes.SUBJECT).asText();
         Long first = firstParked.get(record);

@@ -61,7 +61,7 @@ public class MessageParking {
         this.clock = clock;
     }
 
-    private record Registration(String typePrefix, Consumer<JsonNode> handler, Counter parkings, Counter failures) {
+    private record Registration(AcceptedEvents accepted, Consumer<JsonNode> handler, Counter parkings, Counter failures) {
     }
 
     /** What a replay did: the messages it applied (and removed), and those of the record still parked. */
@@ -74,7 +74,7 @@ public class MessageParking {
     }
 
     /** Makes a consumer's handler available for replays and registers its meters. */
-    public void register(String consumer, String typePrefix, Consumer<JsonNode> handler) {
+    public void register(String consumer, AcceptedEvents accepted, Consumer<JsonNode> handler) {
         Counter parkings = Counter.builder(PARKINGS).tag("consumer", consumer)
                 .description("Messages the consumer parked because it could not apply them").register(meters);
         Counter failures = Counter.builder(FAILURES).tag("consumer", consumer)
@@ -82,7 +82,7 @@ public class MessageParking {
                 .register(meters);
         Gauge.builder(PARKED_GAUGE, store, s -> s.count(consumer)).tag("consumer", consumer)
                 .description("Messages of the consumer parked now, waiting to be replayed or discarded").register(meters);
-        consumers.put(consumer, new Registration(typePrefix, handler, parkings, failures));
+        consumers.put(consumer, new Registration(accepted, handler, parkings, failures));
     }
 
     /** See {@link ParkedMessageStore#firstParkedOffsets}. */
@@ -205,7 +205,10 @@ public class MessageParking {
             return Optional.of("no consumer " + message.consumer() + " runs in this service");
         }
         try {
-            registration.handler().accept(LedgerCloudEvents.read(store.value(message.id()), registration.typePrefix()));
+            JsonNode cloudEvent = LedgerCloudEvents.read(store.value(message.id()), registration.accepted());
+            if (cloudEvent != null) {
+                registration.handler().accept(cloudEvent);
+            }
         } catch (RuntimeException e) {
             String error = MessageDelivery.describe(e);
             registration.failures().increment();

@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MessageParkingTest {
     private static final String CONSUMER = "test-consumer";
     private static final String TOPIC = "ledger.things.v1";
+    private static final AcceptedEvents ACCEPTED = new AcceptedEvents("ledger.thing.", "/test");
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     /** CloudEvent ids the handler applied, in order. */
@@ -80,8 +81,8 @@ class MessageParkingTest {
             }
             applied.add(id);
         };
-        parking.register(CONSUMER, "ledger.thing.", handler);
-        delivery = new MessageDelivery(CONSUMER, "ledger.thing.", handler, parking,
+        parking.register(CONSUMER, ACCEPTED, handler);
+        delivery = new MessageDelivery(CONSUMER, ACCEPTED, handler, parking,
                 new MessageDelivery.Retries(3, Duration.ofMillis(1)));
     }
 
@@ -147,6 +148,8 @@ class MessageParkingTest {
                 new IncomingMessage(TOPIC, 0, nextOffset++, subject("A"),
                         "{\"type\": \"ledger.other.v1\"}".getBytes(StandardCharsets.UTF_8)),
                 new IncomingMessage(TOPIC, 0, nextOffset++, null, null),
+                new IncomingMessage(TOPIC, 0, nextOffset++, subject("A"), new String(event("x1", "A", 0).value(),
+                        StandardCharsets.UTF_8).replace("\"/test\"", "\"/someone-else\"").getBytes(StandardCharsets.UTF_8)),
                 event("a1", "A", 0));
 
         assertThat(applied).containsExactly("a1");
@@ -155,9 +158,22 @@ class MessageParkingTest {
         assertThat(parked.get(0).error()).startsWith("UnreadableMessage: the message is not JSON: ");
         assertThat(parked).extracting(ParkedMessage::error).endsWith(
                 "UnreadableMessage: type \"ledger.other.v1\" is not a ledger.thing.* CloudEvent type",
-                "UnreadableMessage: the message has no value");
+                "UnreadableMessage: the message has no value",
+                "UnreadableMessage: source \"/someone-else\" is not /test, the only publisher of these events");
         assertThat(parked.get(1).type()).isEqualTo("ledger.other.v1");
         assertThat(parked.get(2).message()).isNull();
+    }
+
+    @Test
+    void aCheckpointOfThePublishersLogIsSkippedNeitherAppliedNorParked() {
+        String checkpoint = """
+                {"specversion": "1.0", "id": "conflict-ledger/thing-service/checkpoints/3", "source": "/test",
+                 "type": "ledger.log.checkpoint.v1", "time": "2026-12-06T12:00:00Z", "data": {"treeSize": 3}}""";
+        deliver(new IncomingMessage(TOPIC, 0, nextOffset++, "conflict-ledger/thing-service",
+                checkpoint.getBytes(StandardCharsets.UTF_8)), event("a1", "A", 0));
+
+        assertThat(applied).containsExactly("a1");
+        assertThat(parked()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.conflictledger.contracts.LogEventTypes;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ record TopicContents(List<CloudEvent> events) {
             while (!readTo(consumer, end) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     JsonPath json = JsonPath.from(record.value());
+                    if (LogEventTypes.isLogEvent(json.getString("type"))) {
+                        continue; // checkpoints of the service's log: no record's events
+                    }
                     events.add(new CloudEvent(json.getString("id"), json.getString("type"), json.getString("subject"),
                             json.getLong("sequence"), record.partition(), record.offset()));
                 }
