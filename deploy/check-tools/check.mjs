@@ -1,10 +1,14 @@
 // Offline checks of rendered Kubernetes manifests, called by deploy/check.
 //
-//   node check.mjs [--no-secrets] [--self-contained] [--external=Kind/name ...] NAME=FILE ...
+//   node check.mjs --built=BUILT.json [--built-digests] [--no-secrets] [--self-contained] [--external=Kind/name ...] NAME=FILE ...
 //                                                  check each rendered file; exit 1 on any failure
 //                                                  (--external: a ConfigMap or Secret the operator creates
-//                                                  outside the rendering, which dangling-ref accepts)
-//   node check.mjs --self-test DIR                 prove that each rule catches the fixture made to break it
+//                                                  outside the rendering, which dangling-ref accepts;
+//                                                  --built: the record of the images the build produces,
+//                                                  deploy/images/built.json; --built-digests: each of our
+//                                                  images must be named by the digest recorded there)
+//   node check.mjs --built=BUILT.json --self-test DIR
+//                                                  prove that each rule catches the fixture made to break it
 //
 // Two kinds of check:
 //  * schema: every object is validated against the JSON schema of its apiVersion/kind, taken from
@@ -44,6 +48,7 @@ export const RULES = {
   'schema-unknown': 'a schema exists here for the object\'s apiVersion/kind (Kubernetes 1.32, Strimzi, CloudNativePG)',
   'unknown-field': 'every field of the object is declared by its kind (what kubectl\'s strict field validation refuses)',
   'image-tag': 'every image has a pinned tag or digest, never "latest" or none',
+  'image-built': 'every conflict-ledger/<name> image is one the image build produces (deploy/images/built.json), by the digest recorded there when it names one (in the overlays: must)',
   'probes': 'every container of a long-running workload has a livenessProbe and a readinessProbe',
   'resources': 'every container has cpu and memory requests and limits',
   'run-as-non-root': 'every container runs with runAsNonRoot: true (its own or the pod\'s) and not as uid 0',
@@ -117,6 +122,37 @@ function imageProblem(image) {
   return null;
 }
 
+// Our images: any reference whose repository (registry host left out) is conflict-ledger/<name>.
+const OUR_GROUP = 'conflict-ledger/';
+function parseImage(image) {
+  let rest = image, digest = null;
+  const at = rest.indexOf('@');
+  if (at >= 0) { digest = rest.slice(at + 1); rest = rest.slice(0, at); }
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > slash) rest = rest.slice(0, colon);
+  const parts = rest.split('/');
+  if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost')) parts.shift();
+  return { repository: parts.join('/'), digest };
+}
+
+function imageBuiltProblem(image, built) {
+  if (!built || typeof image !== 'string') return null;
+  const { repository, digest } = parseImage(image);
+  if (!repository.startsWith(OUR_GROUP)) return null;
+  const entry = built.images.find(i => i.name === repository);
+  if (!entry) {
+    return `image "${image}" is not one the image build produces (deploy/images/built.json: ${built.images.map(i => i.name).join(', ')})`;
+  }
+  if (digest && digest !== entry.digest) {
+    return `image "${image}" names a digest other than the one the last image build recorded for ${repository} (${entry.digest}; deploy/images/built.json)`;
+  }
+  if (!digest && built.requireDigests) {
+    return `image "${image}" names no digest: set the one the image build recorded (${entry.digest}); ./ledger images writes it`;
+  }
+  return null;
+}
+
 function hasRequestsAndLimits(resources) {
   const missing = [];
   for (const part of ['requests', 'limits']) {
@@ -129,7 +165,7 @@ function hasRequestsAndLimits(resources) {
   return missing;
 }
 
-function checkPolicies(obj, fail) {
+function checkPolicies(obj, fail, built) {
   // Custom resources that run containers the operators build: what can be checked there.
   if (obj?.apiVersion === 'postgresql.cnpg.io/v1' && obj.kind === 'Cluster') {
     if (obj.spec?.imageName !== undefined) {
@@ -165,6 +201,8 @@ function checkPolicies(obj, fail) {
       const where = `${what} "${c?.name ?? '?'}"`;
       const problem = imageProblem(c?.image);
       if (problem) fail('image-tag', `${where}: ${problem}`);
+      const notBuilt = imageBuiltProblem(c?.image, built);
+      if (notBuilt) fail('image-built', `${where}: ${notBuilt}`);
       if (what === 'container' && LONG_RUNNING.has(obj.kind)) {
         if (!c.livenessProbe) fail('probes', `${where} has no livenessProbe`);
         if (!c.readinessProbe) fail('probes', `${where} has no readinessProbe`);
@@ -209,7 +247,7 @@ function references(pod) {
   return refs;
 }
 
-async function checkFile(file, { noSecrets, selfContained, external = new Set() }) {
+async function checkFile(file, { noSecrets, selfContained, external = new Set(), built = null }) {
   const failures = [];
   const docs = parseAllDocuments(readFileSync(file, 'utf8'));
   const present = new Set(docs.map(d => d.toJS()).filter(o => o && o.kind)
@@ -225,7 +263,7 @@ async function checkFile(file, { noSecrets, selfContained, external = new Set() 
     count++;
     const fail = (rule, message) => failures.push({ rule, object: describe(obj), message });
     await checkSchema(obj, fail);
-    checkPolicies(obj, fail);
+    checkPolicies(obj, fail, built);
     const pod = selfContained ? podOf(obj) : null;
     for (const [kind, name, optional] of pod ? references(pod) : []) {
       if (optional !== true && !external.has(`${kind}/${name}`)
@@ -245,9 +283,26 @@ function printRules() {
   for (const [id, text] of Object.entries(RULES)) console.log(`  ${id.padEnd(18)} ${text}`);
 }
 
+function loadBuilt(argv) {
+  const arg = argv.find(a => a.startsWith('--built='));
+  if (!arg) return null;
+  const file = arg.slice('--built='.length);
+  let record;
+  try {
+    record = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`cannot read the record of built images ${file} (./ledger images writes it): ${e.message}`);
+  }
+  if (!Array.isArray(record.images) || record.images.some(i => typeof i.name !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(i.digest ?? ''))) {
+    throw new Error(`${file}: "images" must list {name, digest} with sha256 digests`);
+  }
+  return { images: record.images, requireDigests: argv.includes('--built-digests') };
+}
+
 async function main(argv) {
-  if (argv[0] === '--self-test') {
-    const dir = argv[1];
+  const built = loadBuilt(argv);
+  if (argv.includes('--self-test')) {
+    const dir = argv[argv.indexOf('--self-test') + 1];
     let passed = 0, failed = 0;
     const seen = new Set();
     for (const name of readdirSync(dir).filter(n => n.endsWith('.yaml')).sort()) {
@@ -256,7 +311,7 @@ async function main(argv) {
       if (!expect) { console.log(`FAIL self-test ${name}: no "# expect: <rule|pass>" line`); failed++; continue; }
       const text = readFileSync(file, 'utf8');
       const external = new Set((/^# external: *(.+)$/m.exec(text)?.[1] ?? '').split(/[ ,]+/).filter(Boolean));
-      const { failures } = await checkFile(file, { noSecrets: !/^# self-contained/m.test(text), selfContained: true, external });
+      const { failures } = await checkFile(file, { noSecrets: !/^# self-contained/m.test(text), selfContained: true, external, built });
       const rules = [...new Set(failures.map(f => f.rule))];
       let ok;
       if (expect === 'pass') ok = failures.length === 0;
@@ -286,7 +341,7 @@ async function main(argv) {
   let total = 0;
   for (const target of targets) {
     const [name, file] = target.includes('=') ? target.split(/=(.*)/s) : [basename(target), target];
-    const { count, failures } = await checkFile(file, { noSecrets, selfContained, external });
+    const { count, failures } = await checkFile(file, { noSecrets, selfContained, external, built });
     if (failures.length === 0) {
       console.log(`ok   ${name}: ${count} objects pass the schema and policy checks`);
     } else {
