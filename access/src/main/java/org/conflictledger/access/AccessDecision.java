@@ -22,6 +22,11 @@ public sealed interface AccessDecision {
             return new Denied(401, "Unauthorized", detail, challenge);
         }
 
+        /** A token that verified (within the clock-skew allowance) but has passed its expiry or maximum age. */
+        public static Denied expired(String detail) {
+            return unauthenticated(detail, "invalid_token");
+        }
+
         static Denied forbidden(String detail) {
             return new Denied(403, "Forbidden", detail, null);
         }

@@ -53,6 +53,13 @@ public final class TestTokens {
                 Instant.now().minus(Duration.ofHours(2)), Instant.now().minus(Duration.ofHours(1)));
     }
 
+    /** A token that expired {@code ago}, issued an hour before that (inside the checks' clock-skew allowance if short). */
+    public static String bearerExpiredFor(Duration ago, String subject, String... roles) {
+        Instant expiry = Instant.now().minus(ago);
+        return "Bearer " + DevTokens.mint(KEYS.getPrivate(), DevTokens.DEFAULT_ISSUER, subject, Set.of(roles),
+                expiry.minus(Duration.ofHours(1)), expiry);
+    }
+
     /** A well-formed token signed with a key the ledger does not know. */
     public static String forgedBearer(String subject, String... roles) {
         return "Bearer " + DevTokens.mint(DevTokens.newKeyPair().getPrivate(), DevTokens.DEFAULT_ISSUER, subject,

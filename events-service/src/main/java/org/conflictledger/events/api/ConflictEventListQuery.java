@@ -38,7 +38,9 @@ public class ConflictEventListQuery {
     @Parameter(description = "Events that name this agreement")
     public String agreement;
     @QueryParam("acledEventId")
-    @Parameter(description = "The event with this ACLED event_id_cnty")
+    @Parameter(description = "The event with this ACLED event_id_cnty; at most " + ConflictEventRequests.MAX_EXTERNAL_ID
+            + " characters, no blanks (otherwise a 400 naming acledEventId)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = ConflictEventRequests.MAX_EXTERNAL_ID))
     public String acledEventId;
     @QueryParam("q")
     @Parameter(description = "Part of the place, admin areas or notes; at most " + MAX_SEARCH_LENGTH

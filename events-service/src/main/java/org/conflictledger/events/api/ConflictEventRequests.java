@@ -23,6 +23,9 @@ import java.util.UUID;
 
 /** The bodies of the conflict event API's writes. */
 public final class ConflictEventRequests {
+    /** The longest external id (ACLED's event_id_cnty, UCDP GED's id) a request may carry, in a body or a filter. */
+    public static final int MAX_EXTERNAL_ID = 64;
+
 
     private ConflictEventRequests() {
     }
@@ -46,8 +49,8 @@ public final class ConflictEventRequests {
             @Schema(description = "The conflict event this one responds to") UUID respondsTo,
             @Size(max = 50) @Schema(description = "Sources of the record (also cited for this change)")
             List<@Valid @NotNull SourceCitation> sources,
-            @Size(max = 64) @Pattern(regexp = "\\S+", message = "must not contain blanks") String acledEventId,
-            @Size(max = 64) @Pattern(regexp = "\\S+", message = "must not contain blanks") String ucdpGedId,
+            @Size(max = MAX_EXTERNAL_ID) @Pattern(regexp = "\\S+", message = "must not contain blanks") String acledEventId,
+            @Size(max = MAX_EXTERNAL_ID) @Pattern(regexp = "\\S+", message = "must not contain blanks") String ucdpGedId,
             @Size(max = 2000) @Schema(description = "Why the change is made") String reason) {
     }
 

@@ -382,7 +382,7 @@ public class ConflictEventResource {
                 query.agreement == null ? null : uuid("agreement", query.agreement),
                 searchText(query.q),
                 QueryParameters.enumValue("status", query.status, ConflictEventStatus.class),
-                query.acledEventId,
+                acledEventId(query.acledEventId),
                 descending,
                 position(Cursors.decode(query.cursor)));
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
@@ -412,6 +412,19 @@ public class ConflictEventResource {
             throw new InvalidRequest("q", "at most " + ConflictEventListQuery.MAX_SEARCH_LENGTH + " characters");
         }
         return text;
+    }
+
+    /** An ACLED id to look for, as a body may carry one: a longer one, or one with blanks, names no event. */
+    private static String acledEventId(String id) {
+        if (id == null) {
+            return null;
+        }
+        if (id.isEmpty() || id.length() > ConflictEventRequests.MAX_EXTERNAL_ID
+                || id.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidRequest("acledEventId", "1 to " + ConflictEventRequests.MAX_EXTERNAL_ID
+                    + " characters without blanks, as ACLED's event_id_cnty");
+        }
+        return id;
     }
 
     private static boolean sortDescending(String sort) {

@@ -574,6 +574,15 @@ class ConflictEventBadInputApiTest {
     }
 
     @Test
+    void anAcledIdFilterLongerThanAnyStoredIdOrWithBlanksIsRefusedNamingIt() {
+        for (String bad : List.of("A".repeat(65), "SYR 1234", "")) {
+            validation(given().queryParam("acledEventId", bad).get(EVENTS).then(), "acledEventId")
+                    .body("errors.find { it.field == 'acledEventId' }.message", containsString("64"));
+        }
+        given().queryParam("acledEventId", "A".repeat(64)).get(EVENTS).then().statusCode(200);
+    }
+
+    @Test
     void aMisspeltParameterIsRefusedNamingItAndTheAcceptedOnes() {
         unknownParameter(given().queryParam("theatre", "NAGORNO_KARABAKH").get(EVENTS).then(), "theatre")
                 .body("detail", containsString("theater"));

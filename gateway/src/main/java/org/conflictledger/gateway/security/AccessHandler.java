@@ -49,7 +49,14 @@ public class AccessHandler {
         if (decision instanceof AccessDecision.Denied denied) {
             refuse(context, denied);
         } else {
-            ((AccessDecision.Allowed) decision).caller().ifPresent(caller -> context.put(CALLER, caller));
+            Optional<Caller> caller = ((AccessDecision.Allowed) decision).caller();
+            // The clock-skew allowance lets a single request through just after exp; a stream would last beyond it.
+            if (STREAM_PATH.equals(path) && caller.isPresent() && !caller.get().validUntil().isAfter(Instant.now())) {
+                refuse(context, AccessDecision.Denied.expired("The bearer token has expired; a stream needs one that"
+                        + " is still valid"));
+                return;
+            }
+            caller.ifPresent(c -> context.put(CALLER, c));
             context.next();
         }
     }

@@ -66,6 +66,19 @@ class StreamTokenTest {
     }
 
     @Test
+    void aStreamIsNotOpenedWithATokenExpiredWithinTheClockSkewAllowance() {
+        String token = token(TestTokens.bearerExpiredFor(Duration.ofSeconds(5), "dashboard@example.org", "reader"));
+
+        given().header("Authorization", "Bearer " + token).get("/api/v1/stream").then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"))
+                .body("detail", containsString("expired"));
+        // a single request with it is still within the allowance
+        given().header("Authorization", "Bearer " + token).get("/api/v1/actors").then()
+                .statusCode(not(equalTo(401)));
+    }
+
+    @Test
     void aBrowsersStreamForAnActorKeyLooksTheKeyUpWithItsQueryToken() throws Exception {
         String token = token(TestTokens.bearer("dashboard@example.org", "reader"));
 

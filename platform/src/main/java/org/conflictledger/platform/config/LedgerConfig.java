@@ -77,6 +77,10 @@ public interface LedgerConfig {
          */
         @WithDefault("10s")
         Duration queryTimeout();
+
+        /** How long a create's Idempotency-Key is remembered: a retry within it answers the first result. */
+        @WithDefault("24h")
+        Duration idempotencyKeyTtl();
     }
 
     interface Transparency {

@@ -1,14 +1,20 @@
 package org.conflictledger.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.conflictledger.access.Caller;
+import org.conflictledger.platform.access.CurrentCaller;
 import org.conflictledger.platform.api.InvalidRequest;
+import org.conflictledger.platform.audit.AuditMetadata;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
+import org.conflictledger.platform.config.LedgerConfig;
 import org.conflictledger.platform.domain.RuleViolation;
 
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -16,27 +22,45 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Remembers the {@code Idempotency-Key} of create requests. The key is claimed in the same
  * transaction that records the new record, so a retry either finds the first result or, when
  * it races the first request, loses the claim and then finds it.
+ *
+ * <p>A key is the caller's own: it is unique per record type and principal, so one client's key
+ * never answers another's request (nor tells it what the other created). It is remembered for
+ * {@code ledger.api.idempotency-key-ttl} (24 hours); a key used again after that is a new request.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
+    private final Supplier<String> principal;
+    private final Duration ttl;
+    private final Clock clock;
 
-    IdempotencyKeys(AgroalDataSource dataSource) {
+    @Inject
+    IdempotencyKeys(DataSource dataSource, CurrentCaller caller, LedgerConfig config) {
+        this(dataSource, () -> caller.get().map(Caller::subject).orElse(AuditMetadata.ANONYMOUS),
+                config.api().idempotencyKeyTtl(), Clock.systemUTC());
+    }
+
+    IdempotencyKeys(DataSource dataSource, Supplier<String> principal, Duration ttl, Clock clock) {
         this.dataSource = dataSource;
+        this.principal = principal;
+        this.ttl = ttl;
+        this.clock = clock;
     }
 
     /** The request a create describes; null when it carries no Idempotency-Key. */
@@ -47,7 +71,13 @@ public class IdempotencyKeys {
         if (!SANE_KEY.matcher(key).matches()) {
             throw new InvalidRequest("Idempotency-Key", "must be 1 to 200 visible ASCII characters");
         }
-        return new IdempotentRequest(scope, key, hash(body), newRecordId);
+        return new IdempotentRequest(callersOwn(scope), key, hash(body), newRecordId);
+    }
+
+    /** The scope of the caller's keys: the record type and a digest of the principal (the column holds 64). */
+    private String callersOwn(String scope) {
+        return scope + "@" + HexFormat.of().formatHex(sha256(principal.get().getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 16);
     }
 
     /**
@@ -56,12 +86,17 @@ public class IdempotencyKeys {
      */
     public Optional<String> earlierResult(IdempotentRequest request) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT request_hash, record_id FROM idempotency_key WHERE scope = ? AND idempotency_key = ?")) {
+             PreparedStatement select = connection.prepareStatement("SELECT request_hash, record_id, created_at"
+                     + " FROM idempotency_key WHERE scope = ? AND idempotency_key = ?")) {
             select.setString(1, request.scope());
             select.setString(2, request.key());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
+                    return Optional.empty();
+                }
+                Timestamp created = row.getTimestamp(3);
+                if (created.toInstant().isBefore(clock.instant().minus(ttl))) {
+                    forget(connection, request, created);
                     return Optional.empty();
                 }
                 if (!row.getString(1).equals(request.requestHash())) {
@@ -111,7 +146,18 @@ public class IdempotencyKeys {
         };
     }
 
-    private void claim(IdempotentRequest request) {
+    /** Drops a key remembered for longer than its time to live, so that it can be claimed again. */
+    private static void forget(Connection connection, IdempotentRequest request, Timestamp created) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM idempotency_key"
+                + " WHERE scope = ? AND idempotency_key = ? AND created_at = ?")) {
+            delete.setString(1, request.scope());
+            delete.setString(2, request.key());
+            delete.setTimestamp(3, created);
+            delete.executeUpdate();
+        }
+    }
+
+    void claim(IdempotentRequest request) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_key "
                      + "(scope, idempotency_key, request_hash, record_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -119,7 +165,7 @@ public class IdempotencyKeys {
             insert.setString(2, request.key());
             insert.setString(3, request.requestHash());
             insert.setString(4, request.recordId());
-            insert.setTimestamp(5, Timestamp.from(Instant.now()));
+            insert.setTimestamp(5, Timestamp.from(clock.instant()));
             insert.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -131,10 +177,17 @@ public class IdempotencyKeys {
 
     private static String hash(Object body) {
         try {
-            byte[] json = LedgerObjectMapper.create().writeValueAsBytes(body);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(sha256(LedgerObjectMapper.create().writeValueAsBytes(body)));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not hash the request", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
     }
 
