@@ -17,6 +17,12 @@ public final class HashChain {
     public static final String GENESIS = "0".repeat(64);
     /** The metadata key that holds an event's link. */
     public static final String HASH = "hash";
+    /**
+     * The metadata key naming the canonical form the link was computed in: {@value #EXACT_FORM} for
+     * {@link CanonicalJson.Form#EXACT}; absent in the events recorded before it ({@link CanonicalJson.Form#LEGACY}).
+     */
+    public static final String FORM = "chainForm";
+    public static final int EXACT_FORM = 2;
 
     private HashChain() {
     }
@@ -24,8 +30,11 @@ public final class HashChain {
     /** The link of an event from its payload and metadata as JSON (the metadata may hold a hash: it is left out). */
     public static String link(String previousHash, String aggregateId, long sequence, String payloadType,
                               byte[] payloadJson, byte[] metaDataJson) {
-        return digest(previousHash, aggregateId, sequence, payloadType, CanonicalJson.of(payloadJson),
-                CanonicalJson.ofValue(withoutHash(CanonicalJson.readMap(metaDataJson))));
+        Map<String, Object> metaData = CanonicalJson.readMap(metaDataJson);
+        CanonicalJson.Form form = Integer.valueOf(EXACT_FORM).equals(metaData.get(FORM))
+                ? CanonicalJson.Form.EXACT : CanonicalJson.Form.LEGACY;
+        return digest(previousHash, aggregateId, sequence, payloadType, CanonicalJson.of(payloadJson, form),
+                CanonicalJson.ofValue(withoutHash(metaData)));
     }
 
     /** The hash recorded in metadata, or null. */

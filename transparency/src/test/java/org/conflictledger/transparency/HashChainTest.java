@@ -41,4 +41,20 @@ class HashChainTest {
         assertThat(HashChain.recordedHash(json("{\"hash\":\"abc\"}"))).isEqualTo("abc");
         assertThat(HashChain.recordedHash(json("{}"))).isNull();
     }
+
+    @Test
+    void inTheExactFormDecimalsThatDifferBeyondDoublePrecisionGiveDifferentLinks() {
+        byte[] exact = json("{\"chainForm\":2}");
+        byte[] legacy = json("{}");
+        byte[] a = json("{\"latitude\":0.1000000000000000055511151231257827}");
+        byte[] b = json("{\"latitude\":0.1}");
+        assertThat(HashChain.link(HashChain.GENESIS, "E", 0, "T", a, exact))
+                .isNotEqualTo(HashChain.link(HashChain.GENESIS, "E", 0, "T", b, exact));
+        // the form of the events recorded before it, kept so that their links still verify
+        assertThat(HashChain.link(HashChain.GENESIS, "E", 0, "T", a, legacy))
+                .isEqualTo(HashChain.link(HashChain.GENESIS, "E", 0, "T", b, legacy));
+        // trailing zeros and exponents do not make another number
+        assertThat(HashChain.link(HashChain.GENESIS, "E", 0, "T", json("{\"x\":1.50,\"y\":1E+1}"), exact))
+                .isEqualTo(HashChain.link(HashChain.GENESIS, "E", 0, "T", json("{\"y\":10,\"x\":1.5}"), exact));
+    }
 }

@@ -41,6 +41,7 @@ public class HashChainInterceptor implements MessageDispatchInterceptor<EventMes
         metaData.put(AuditMetadata.RECORDED_AT, event.getTimestamp().toString());
         metaData.putIfAbsent(AuditMetadata.PRINCIPAL, AuditMetadata.ANONYMOUS);
         metaData.remove(AuditMetadata.HASH);
+        metaData.put(HashChain.FORM, HashChain.EXACT_FORM);
         String previous = previousHash(event);
         byte[] payload = serializer.serialize(event.getPayload(), byte[].class).getData();
         byte[] metaDataJson = serializer.serialize(metaData, byte[].class).getData();
