@@ -7,6 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.conflictledger.contracts.CloudEventSources;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
@@ -410,9 +411,15 @@ class PoisonMessagesIT {
         return id;
     }
 
-    /** A CloudEvent shaped as the services publish them, from a publisher of this test's. */
+    /**
+     * A CloudEvent shaped as the services publish them, under the source of the service that publishes its type (a
+     * consumer parks another source's messages before it reads them: that is not what these tests are about).
+     */
     private static byte[] cloudEvent(String id, UUID subject, String type, long sequence, String data) {
-        return ("{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"source\": \"/conflict-ledger/poison-test\","
+        String source = type.startsWith("ledger.actor.") ? CloudEventSources.ACTORS_SERVICE
+                : type.startsWith("ledger.agreement.") ? CloudEventSources.AGREEMENTS_SERVICE
+                : CloudEventSources.EVENTS_SERVICE;
+        return ("{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"source\": \"" + source + "\","
                 + " \"type\": \"" + type + "\", \"subject\": \"" + subject + "\", \"time\": \"" + Instant.now() + "\","
                 + " \"sequence\": " + sequence + ", \"principal\": \"poison-test@example.org\", \"correlationid\": \""
                 + id + "\", \"datacontenttype\": \"application/json\", \"data\": " + data + "}")
