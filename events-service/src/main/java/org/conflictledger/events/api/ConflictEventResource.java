@@ -414,14 +414,16 @@ public class ConflictEventResource {
         return text;
     }
 
-    /** An ACLED id to look for, as a body may carry one: a longer one, or one with blanks, names no event. */
+    /**
+     * An ACLED id to look for, as a body may carry one: a longer one, or one with blanks, names no event. Blank is no
+     * filter, as for every parameter.
+     */
     private static String acledEventId(String id) {
-        if (id == null) {
+        if (id == null || id.isBlank()) {
             return null;
         }
-        if (id.isEmpty() || id.length() > ConflictEventRequests.MAX_EXTERNAL_ID
-                || id.chars().anyMatch(Character::isWhitespace)) {
-            throw new InvalidRequest("acledEventId", "1 to " + ConflictEventRequests.MAX_EXTERNAL_ID
+        if (id.length() > ConflictEventRequests.MAX_EXTERNAL_ID || id.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidRequest("acledEventId", "at most " + ConflictEventRequests.MAX_EXTERNAL_ID
                     + " characters without blanks, as ACLED's event_id_cnty");
         }
         return id;
