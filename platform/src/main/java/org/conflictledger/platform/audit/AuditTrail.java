@@ -13,9 +13,9 @@ import org.conflictledger.platform.axon.ReadModels;
 import org.conflictledger.platform.axon.RecordType;
 import org.conflictledger.platform.transparency.LogLeaves;
 import org.conflictledger.platform.transparency.LoggedEvent;
+import org.conflictledger.platform.transparency.StoredEvent;
 import org.conflictledger.transparency.CanonicalJson;
 import org.conflictledger.transparency.HashChain;
-import org.conflictledger.transparency.LogEntry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +64,7 @@ public class AuditTrail {
     /** Up to {@code limit} changes after sequence {@code after} (-1 for the start), oldest first. */
     public List<HistoryEntry> history(RecordType record, String id, long after, int limit) {
         List<HistoryEntry> entries = new ArrayList<>();
-        scan(record.aggregateType(), id, after, limit, row -> entries.add(row.toEntry(record, json)));
+        scan(record.aggregateType(), id, after, limit, row -> entries.add(entry(row, record)));
         return entries;
     }
 
@@ -175,9 +175,9 @@ public class AuditTrail {
             statement.setMaxRows(limit);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    consumer.accept(new StoredEvent(id, aggregateType.getSimpleName(), rows.getLong(1),
-                            rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                            rows.getBytes(6), rows.getBytes(7), rows.getLong(8)));
+                    consumer.accept(new StoredEvent(rows.getLong(8), rows.getString(2), id, rows.getLong(1),
+                            aggregateType.getSimpleName(), rows.getString(5), rows.getString(3), rows.getString(4),
+                            rows.getBytes(6), rows.getBytes(7)));
                 }
             }
         } catch (SQLException e) {
@@ -185,37 +185,28 @@ public class AuditTrail {
         }
     }
 
-    private record StoredEvent(String aggregateId, String aggregateType, long sequence, String eventId,
-                               String payloadType, String revision, String timestamp, byte[] payload,
-                               byte[] metaData, long globalIndex) {
+    private HistoryEntry entry(StoredEvent event, RecordType record) {
+        Map<String, Object> meta = CanonicalJson.readMap(event.metaData());
+        String payloadType = event.payloadType();
+        String simpleName = payloadType.substring(payloadType.lastIndexOf('.') + 1);
+        return new HistoryEntry(event.sequence(), event.sequence() + 1,
+                EventTypeNames.of(record, simpleName, event.payloadRevision()), event.eventId(),
+                Instant.parse(event.timestamp()), text(meta, AuditMetadata.PRINCIPAL), text(meta, AuditMetadata.REASON),
+                meta.get(AuditMetadata.SOURCES) == null ? null : json.valueToTree(meta.get(AuditMetadata.SOURCES)),
+                text(meta, AuditMetadata.CORRELATION_ID), text(meta, AuditMetadata.CAUSATION_ID),
+                text(meta, AuditMetadata.HASH), tree(event.payload()));
+    }
 
-        LogEntry logEntry() {
-            return new LogEntry(aggregateType, aggregateId, sequence, eventId, timestamp, payloadType, revision,
-                    HashChain.recordedHash(metaData));
-        }
+    private static String text(Map<String, Object> meta, String key) {
+        Object value = meta.get(key);
+        return value == null ? null : value.toString();
+    }
 
-        HistoryEntry toEntry(RecordType record, ObjectMapper json) {
-            Map<String, Object> meta = CanonicalJson.readMap(metaData);
-            String simpleName = payloadType.substring(payloadType.lastIndexOf('.') + 1);
-            return new HistoryEntry(sequence, sequence + 1, EventTypeNames.of(record, simpleName, revision),
-                    eventId, Instant.parse(timestamp), text(meta, AuditMetadata.PRINCIPAL),
-                    text(meta, AuditMetadata.REASON),
-                    meta.get(AuditMetadata.SOURCES) == null ? null : json.valueToTree(meta.get(AuditMetadata.SOURCES)),
-                    text(meta, AuditMetadata.CORRELATION_ID), text(meta, AuditMetadata.CAUSATION_ID),
-                    text(meta, AuditMetadata.HASH), tree(json, payload));
-        }
-
-        private static String text(Map<String, Object> meta, String key) {
-            Object value = meta.get(key);
-            return value == null ? null : value.toString();
-        }
-
-        private static JsonNode tree(ObjectMapper json, byte[] bytes) {
-            try {
-                return json.readTree(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    private JsonNode tree(byte[] bytes) {
+        try {
+            return json.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
