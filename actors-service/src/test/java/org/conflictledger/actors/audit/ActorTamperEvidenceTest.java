@@ -115,7 +115,7 @@ class ActorTamperEvidenceTest {
     void eachEditIsCaughtByTheChecksItsRowNames(Tamper tamper) throws Exception {
         String id = actorWithHistory(tamper.name());
         Path checkpoint = folder.resolve("checkpoint.json");
-        assertThat(outside("checkpoint", "--out", checkpoint.toString())).as("saving the checkpoint").isZero();
+        outside("checkpoint", "--out", checkpoint.toString()).exits(0, "saving the checkpoint");
         assertAllChecksPass(id, checkpoint, "before the edit");
 
         List<Row> before = rowsOf(id);
@@ -123,10 +123,10 @@ class ActorTamperEvidenceTest {
 
         assertThat(recordValid(id)).as("record verify after %s", tamper).isEqualTo(!tamper.recordVerify);
         assertThat(logValid()).as("log/verify after %s", tamper).isEqualTo(!tamper.logVerify);
-        assertThat(outside("record", "--id", id, "--checkpoint", checkpoint.toString()))
-                .as("./ledger verify record after %s", tamper).isEqualTo(tamper.outsideRecord ? 1 : 0);
-        assertThat(outside("log", "--checkpoint", checkpoint.toString()))
-                .as("./ledger verify log after %s", tamper).isEqualTo(tamper.outsideLog ? 1 : 0);
+        outside("record", "--id", id, "--checkpoint", checkpoint.toString())
+                .exits(tamper.outsideRecord ? 1 : 0, "./ledger verify record after " + tamper);
+        outside("log", "--checkpoint", checkpoint.toString())
+                .exits(tamper.outsideLog ? 1 : 0, "./ledger verify log after " + tamper);
 
         restore(id, before);
         assertAllChecksPass(id, checkpoint, "after the edit was undone");
@@ -135,11 +135,9 @@ class ActorTamperEvidenceTest {
     private void assertAllChecksPass(String id, Path checkpoint, String when) {
         assertThat(recordValid(id)).as("record verify %s", when).isTrue();
         assertThat(logValid()).as("log/verify %s", when).isTrue();
-        assertThat(outside("record", "--id", id, "--checkpoint", checkpoint.toString()))
-                .as("./ledger verify record %s", when).isZero();
-        assertThat(outside("log", "--checkpoint", checkpoint.toString())).as("./ledger verify log %s", when).isZero();
-        assertThat(outside("consistency", "--checkpoint", checkpoint.toString()))
-                .as("./ledger verify consistency %s", when).isZero();
+        outside("record", "--id", id, "--checkpoint", checkpoint.toString()).exits(0, "./ledger verify record " + when);
+        outside("log", "--checkpoint", checkpoint.toString()).exits(0, "./ledger verify log " + when);
+        outside("consistency", "--checkpoint", checkpoint.toString()).exits(0, "./ledger verify consistency " + when);
     }
 
     private void apply(Tamper tamper, String id) throws SQLException {
@@ -274,14 +272,21 @@ class ActorTamperEvidenceTest {
         return given().get("/api/v1/actors/log/verify").then().statusCode(200).extract().path("valid");
     }
 
-    private int outside(String... command) {
+    /** What the outside verifier answered: its exit status and everything it printed. */
+    private record Verdict(int status, String output) {
+        void exits(int expected, String what) {
+            assertThat(status).as("%s, which printed:%n%s", what, output).isEqualTo(expected);
+        }
+    }
+
+    private Verdict outside(String... command) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of("--log", "actors", "--url", base.toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = LedgerVerify.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         System.out.println("./ledger verify " + String.join(" ", command) + " → " + status + "\n" + out);
-        return status;
+        return new Verdict(status, out.toString(StandardCharsets.UTF_8));
     }
 
     /** A stored row, column by column, to put back after the edit. */

@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,13 @@ import java.util.List;
 final class LedgerApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** A failed connection is asked again this many times: every request here is a GET, safe to repeat. */
+    private static final int ATTEMPTS = 3;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    // HTTP/1.1: the JDK client's h2c upgrade against the services' Vert.x server fails now and then (GOAWAY).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
     private final String token;
 
@@ -31,22 +38,46 @@ final class LedgerApi {
     /** GET of a path below the base URL; null for a 404. */
     JsonNode get(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+                .timeout(TIMEOUT).header("Accept", "application/json");
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
+        HttpResponse<byte[]> response = send(request.build(), path);
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        if (response.statusCode() != 200) {
+            throw new ApiFailure("GET " + path + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 404) {
-                return null;
-            }
-            if (response.statusCode() != 200) {
-                throw new ApiFailure("GET " + path + " answered " + response.statusCode() + ": "
-                        + new String(response.body(), StandardCharsets.UTF_8));
-            }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new ApiFailure("GET " + baseUrl + path + " failed: " + e);
+            throw new ApiFailure("GET " + path + " answered what is not JSON: " + e.getMessage());
+        }
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, String path) {
+        IOException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (HttpTimeoutException e) {
+                throw new ApiFailure("GET " + baseUrl + path + " had no answer within " + TIMEOUT.toSeconds() + " s");
+            } catch (IOException e) {
+                last = e;
+                pause(attempt * 500L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiFailure("interrupted");
+            }
+        }
+        throw new ApiFailure("GET " + baseUrl + path + " failed " + ATTEMPTS + " times, last: " + last);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiFailure("interrupted");
