@@ -379,6 +379,9 @@ public class ActorResource {
     @APIResponse(responseCode = "409", description = "Another replica processes the read model:"
             + " send the request to it, or scale the service to one replica",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Still replaying after ledger.axon.rebuild-wait (100 s): the"
+            + " replay goes on, and the same request again waits for it (with Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "Rebuilt", content = @Content(schema = @Schema(implementation = RebuildReport.class)))
     public RebuildReport rebuild() {
         readModels.rebuild(ActorProjection.PROCESSOR);

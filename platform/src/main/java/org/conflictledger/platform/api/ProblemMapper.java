@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.conflictledger.platform.axon.ReadModelClaimedElsewhere;
+import org.conflictledger.platform.axon.RebuildNotFinished;
 import org.conflictledger.platform.domain.RuleViolation;
 import org.conflictledger.platform.messaging.ChangeTooLarge;
 import org.jboss.logging.Logger;
@@ -31,11 +32,12 @@ import java.util.stream.Collectors;
  * Turns every failure into an RFC 9457 problem document: 400 for bad syntax or values (naming
  * the field), 404 for unknown records, 409 for broken rules, concurrent writes and a rebuild
  * another replica must run, 412/428 for If-Match, 413 for a change too large to publish, 503 with Retry-After for a query
- * cancelled by its timeout, and 500 without internals for anything unexpected.
+ * cancelled by its timeout or a rebuild still replaying, and 500 without internals for anything unexpected.
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final int RETRY_AFTER_QUERY_TIMEOUT_SECONDS = 5;
+    private static final int RETRY_AFTER_REBUILD_SECONDS = 10;
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
@@ -105,6 +107,12 @@ public class ProblemMapper {
     public Response claimedElsewhere(ReadModelClaimedElsewhere e, UriInfo uri) {
         return ProblemResponses.of(409, "read-model-claimed", "Read model processed by another replica",
                 e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response rebuildNotFinished(RebuildNotFinished e, UriInfo uri) {
+        return Response.fromResponse(ProblemResponses.of(503, "rebuild-not-finished", "Rebuild still replaying",
+                e.getMessage(), path(uri))).header("Retry-After", RETRY_AFTER_REBUILD_SECONDS).build();
     }
 
     @ServerExceptionMapper

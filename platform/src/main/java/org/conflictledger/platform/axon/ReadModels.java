@@ -56,6 +56,7 @@ public class ReadModels {
     /** How often the shared token store is read while waiting for segments processed elsewhere. */
     private static final long SHARED_POLL_NANOS = Duration.ofMillis(10).toNanos();
     private static final String TOKEN_TABLE = "token_entry";
+    private static final long PROGRESS_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final AxonRuntime axon;
     private final LedgerConfig config;
@@ -84,18 +85,63 @@ public class ReadModels {
     }
 
     /**
-     * Empties the named read model and replays the whole event store into it, then waits for it.
+     * Empties the named read model and replays the whole event store into it, then waits for it, logging progress.
      *
      * <p>A reset claims every segment of the processor, in one transaction that also empties the
      * read model, so it runs only where no other live replica holds a claim: on the replica
      * processing the read model, or while it is the only one running. Anywhere else it is refused
      * with {@link ReadModelClaimedElsewhere}, and this node's processor keeps running as before.
+     *
+     * <p>While a replay of the processor is still running here, a second call does not start it again: it waits for
+     * the same replay. When the replay outlasts {@code ledger.axon.rebuild-wait}, {@link RebuildNotFinished} says
+     * how far it got; the replay goes on.
+     *
+     * @return how many stored events were replayed, and in how long
      */
-    public void rebuild(String processorName) {
-        LOG.infof("Rebuilding read model %s", processorName);
-        replayFromTheStart(processorName);
-        awaitCaughtUp();
-        LOG.infof("Read model %s rebuilt", processorName);
+    public Rebuild rebuild(String processorName) {
+        TrackingEventProcessor processor = axon.processor(processorName)
+                .orElseThrow(() -> new IllegalArgumentException("No processor named " + processorName));
+        long head = lastIndex(null);
+        long start = System.nanoTime();
+        if (replaying(processor)) {
+            LOG.infof("Read model %s is being rebuilt already; waiting for that replay", processorName);
+        } else {
+            LOG.infof("Rebuilding read model %s from %,d stored events", processorName, storedEvents());
+            replayFromTheStart(processorName);
+            LOG.infof("Read model %s emptied and reset in %.1f s; replaying", processorName,
+                    (System.nanoTime() - start) / 1e9);
+        }
+        long deadline = start + config.axon().rebuildWait().toNanos();
+        long nextReport = System.nanoTime() + PROGRESS_EVERY_NANOS;
+        while (!awaitIndex(head, Math.min(deadline, nextReport))) {
+            long position = position(processor);
+            if (System.nanoTime() - deadline >= 0) {
+                throw new RebuildNotFinished(processorName, position, head, config.axon().rebuildWait());
+            }
+            LOG.infof("Read model %s: replayed up to event %,d of %,d", processorName, position, head);
+            nextReport = System.nanoTime() + PROGRESS_EVERY_NANOS;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long events = storedEvents();
+        LOG.infof("Read model %s rebuilt: %,d stored events in %.1f s (%,.0f events/s)", processorName, events,
+                seconds, events / Math.max(seconds, 1e-3));
+        return new Rebuild(processorName, events, seconds);
+    }
+
+    /** A finished rebuild: the read model's processor, the stored events it replayed, and the seconds it took. */
+    public record Rebuild(String processorName, long storedEvents, double seconds) {
+    }
+
+    private static boolean replaying(TrackingEventProcessor processor) {
+        return processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying);
+    }
+
+    /** The lowest position any of the processor's local segments has reached; -1 when none is known. */
+    private static long position(TrackingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .map(status -> WrappedToken.unwrapUpperBound(status.getTrackingToken()))
+                .mapToLong(token -> token == null ? -1 : token.position().orElse(-1))
+                .min().orElse(-1);
     }
 
     /**
@@ -153,10 +199,19 @@ public class ReadModels {
     }
 
     private boolean awaitIndex(long index) {
+        if (awaitIndex(index, System.nanoTime() + config.axon().readYourWritesTimeout().toNanos())) {
+            return true;
+        }
+        LOG.warnf("Read models did not reach event %d within %s: %s", index, config.axon().readYourWritesTimeout(),
+                positions());
+        return false;
+    }
+
+    /** Waits until every read model has passed the event, or the deadline ({@link System#nanoTime()}) passes. */
+    private boolean awaitIndex(long index, long deadline) {
         if (index < 0) {
             return true;
         }
-        long deadline = System.nanoTime() + config.axon().readYourWritesTimeout().toNanos();
         long nextSharedRead = System.nanoTime();
         while (true) {
             Progress local = localProgress(index);
@@ -170,8 +225,6 @@ public class ReadModels {
                 nextSharedRead = System.nanoTime() + SHARED_POLL_NANOS;
             }
             if (System.nanoTime() - deadline > 0) {
-                LOG.warnf("Read models did not reach event %d within %s: %s", index,
-                        config.axon().readYourWritesTimeout(), positions());
                 return false;
             }
             LockSupport.parkNanos(POLL_NANOS);

@@ -29,6 +29,13 @@ public interface LedgerConfig {
         /** How long a write waits for the read models to show it before answering. */
         @WithDefault("10s")
         Duration readYourWritesTimeout();
+
+        /**
+         * How long a read-model rebuild request waits for the replay to finish before answering 503 (the replay goes
+         * on; asking again waits for the same replay). Below the gateway's total request timeout.
+         */
+        @WithDefault("100s")
+        Duration rebuildWait();
     }
 
     interface Outbox {
