@@ -13,7 +13,8 @@ final class BrokerProperties {
     private BrokerProperties() {
     }
 
-    static Properties of(Path logDir, int clientPort, int controllerPort, int defaultPartitions) {
+    /** @param users null for a plaintext client listener open to all; else SASL/SCRAM and ACLs for these users */
+    static Properties of(Path logDir, int clientPort, int controllerPort, int defaultPartitions, BrokerUsers users) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", String.valueOf(NODE_ID));
@@ -21,9 +22,13 @@ final class BrokerProperties {
         p.setProperty("listeners",
                 CLIENT_LISTENER + "://localhost:" + clientPort + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
         p.setProperty("advertised.listeners", CLIENT_LISTENER + "://localhost:" + clientPort);
-        p.setProperty("listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", CLIENT_LISTENER + ":" + (users == null ? "PLAINTEXT"
+                : "SASL_PLAINTEXT") + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
         p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
         p.setProperty("inter.broker.listener.name", CLIENT_LISTENER);
+        if (users != null) {
+            requireScramAndAcls(p, users);
+        }
         p.setProperty("log.dirs", logDir.toString());
         p.setProperty("metadata.log.dir", logDir.toString());
 
@@ -54,5 +59,18 @@ final class BrokerProperties {
         p.setProperty("num.network.threads", "2");
         p.setProperty("num.io.threads", "4");
         return p;
+    }
+
+    private static void requireScramAndAcls(Properties p, BrokerUsers users) {
+        String listener = "listener.name." + CLIENT_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
+        p.setProperty("sasl.enabled.mechanisms", BrokerUsers.MECHANISM);
+        p.setProperty("sasl.mechanism.inter.broker.protocol", BrokerUsers.MECHANISM);
+        // The broker's own connections to its client listener authenticate as the administrator.
+        p.setProperty(listener + BrokerUsers.MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
+                BrokerUsers.jaasConfig(users.admin(), users.passwords().get(users.admin())));
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        // ANONYMOUS: the node's own requests on its plaintext controller listener, which clients are never given.
+        p.setProperty("super.users", "User:" + users.admin() + ";User:ANONYMOUS");
+        p.setProperty("allow.everyone.if.no.acl.found", "false");
     }
 }

@@ -25,6 +25,11 @@ final class BrokerStorage {
 
     /** Formats {@code logDir} unless it already is; returns the cluster id the directory belongs to. */
     static String format(Path logDir) {
+        return format(logDir, null);
+    }
+
+    /** As {@link #format(Path)}, with the SCRAM credentials of {@code users} (none when null) in the metadata. */
+    static String format(Path logDir, BrokerUsers users) {
         String clusterId = existingClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString());
         try {
             Files.createDirectories(logDir);
@@ -37,6 +42,7 @@ final class BrokerStorage {
                     .setDirectories(List.of(logDir.toString()))
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setIgnoreFormatted(true)
+                    .setScramArguments(users == null ? List.of() : users.scramArguments())
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
@@ -35,12 +37,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path dataDir;
     private final int port;
+    private final BrokerUsers users;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, int port) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, int port, BrokerUsers users) {
         this.server = server;
         this.dataDir = dataDir;
         this.port = port;
+        this.users = users;
     }
 
     /** Starts a broker with {@value #DEFAULT_PARTITIONS} partitions for auto-created topics. */
@@ -55,24 +59,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws PortInUseException if {@code port} is not 0 and is already bound
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, int defaultPartitions) {
-        return withKafkaClassLoader(() -> startBroker(dataDir, port, defaultPartitions));
+        return withKafkaClassLoader(() -> startBroker(dataDir, port, defaultPartitions, null));
     }
 
-    private static EmbeddedKafkaBroker startBroker(Path dataDir, int port, int defaultPartitions) {
+    /**
+     * Starts a broker whose client listener requires SASL/SCRAM-SHA-512 from these users and authorizes each request
+     * by ACL, as a production cluster with Strimzi's {@code scram-sha-512} authentication and {@code simple}
+     * authorization does. The users' credentials are written when the folder is first formatted.
+     */
+    public static EmbeddedKafkaBroker startSecured(Path dataDir, int port, BrokerUsers users) {
+        return withKafkaClassLoader(() -> startBroker(dataDir, port, DEFAULT_PARTITIONS, users));
+    }
+
+    private static EmbeddedKafkaBroker startBroker(Path dataDir, int port, int defaultPartitions, BrokerUsers users) {
         if (port != 0 && !Ports.isFree(port)) {
             throw new PortInUseException(port);
         }
         BrokerLogLevels.applyDefaults();
         Path absoluteDataDir = dataDir.toAbsolutePath().normalize();
         Path logDir = logDirOf(absoluteDataDir);
-        BrokerStorage.format(logDir);
+        BrokerStorage.format(logDir, users);
 
         RuntimeException lastFailure = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             // Picked ports can be taken by someone else before the broker binds them: then try new ones.
             int clientPort = port == 0 ? Ports.pickFree() : port;
             int controllerPort = Ports.pickFree();
-            Properties properties = BrokerProperties.of(logDir, clientPort, controllerPort, defaultPartitions);
+            Properties properties = BrokerProperties.of(logDir, clientPort, controllerPort, defaultPartitions, users);
             properties.setProperty("server.max.startup.time.ms", String.valueOf(STARTUP_TIMEOUT.toMillis()));
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
             try {
@@ -88,7 +101,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 }
                 break;
             }
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, absoluteDataDir, clientPort);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, absoluteDataDir, clientPort, users);
             broker.awaitVisibleToClients();
             return broker;
         }
@@ -191,10 +204,50 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        Map<String, Object> settings = new HashMap<>(adminSettings());
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(settings);
+    }
+
+    /** What an administrator's client sets: {@code bootstrap.servers} and, on a secured broker, its credentials. */
+    public Map<String, String> adminSettings() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (users != null) {
+            settings.putAll(users.clientSettings(users.admin()));
+        }
+        return settings;
+    }
+
+    /** Creates these topics (as the administrator); one that exists already is an error. */
+    public void createTopics(Collection<NewTopic> topics) {
+        withKafkaClassLoader(() -> {
+            try (Admin admin = admin()) {
+                admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating topics", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    /** Allows what the bindings say (as the administrator); only on a broker started with {@link #startSecured}. */
+    public void createAcls(Collection<AclBinding> bindings) {
+        withKafkaClassLoader(() -> {
+            try (Admin admin = admin()) {
+                admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating ACLs", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("cannot create ACLs: " + e.getMessage(), e);
+            }
+            return null;
+        });
     }
 
     private static boolean isBindFailure(Throwable e) {

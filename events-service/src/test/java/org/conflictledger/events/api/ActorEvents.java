@@ -19,19 +19,30 @@ import java.util.UUID;
  * Publishes actor CloudEvents to ledger.actors.v1 exactly as actors-service's outbox does (the
  * published contract), so events-service's replica can be tested without that service.
  */
-final class ActorEvents implements AutoCloseable {
+public final class ActorEvents implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final KafkaProducer<String, byte[]> producer;
 
     ActorEvents() {
+        this(bootstrapOnly());
+    }
+
+    /** Publishes with these client settings (bootstrap servers and any credentials). */
+    public ActorEvents(Properties client) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
+        props.putAll(client);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(props);
     }
 
-    UUID registered(String key, String name, long sequence) throws Exception {
+    private static Properties bootstrapOnly() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
+        return props;
+    }
+
+    public UUID registered(String key, String name, long sequence) throws Exception {
         UUID id = UUID.randomUUID();
         ObjectNode data = json.createObjectNode().put("actorId", id.toString()).put("key", key).put("name", name)
                 .put("kind", "STATE");

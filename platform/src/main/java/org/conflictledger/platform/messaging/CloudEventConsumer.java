@@ -112,8 +112,7 @@ public final class CloudEventConsumer {
     }
 
     private Properties properties() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaBootstrap.client(bootstrapServers);
         // The outbox publishes in transactions: an aborted batch is sent again, so only committed events count.
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);

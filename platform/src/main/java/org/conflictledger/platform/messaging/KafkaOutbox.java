@@ -185,8 +185,7 @@ public class KafkaOutbox {
         String bootstrapServers = KafkaBootstrap.servers(config);
         positions = new PositionTopic(bootstrapServers, config.outbox().positionTopic());
         positions.ensureExists();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaBootstrap.client(bootstrapServers);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.outbox().transactionalId()

@@ -42,8 +42,7 @@ final class PositionTopic {
 
     /** Creates the topic (compacted, one partition) unless it exists, e.g. declared by the operator. */
     void ensureExists() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaBootstrap.client(bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             NewTopic topic = new NewTopic(name, Optional.of(1), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
@@ -62,8 +61,7 @@ final class PositionTopic {
 
     /** The last committed position of {@code publisher}, or {@link PublishedPosition#NONE}. */
     PublishedPosition read(String publisher) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaBootstrap.client(bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

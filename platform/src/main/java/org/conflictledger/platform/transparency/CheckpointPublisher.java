@@ -89,8 +89,7 @@ public class CheckpointPublisher {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBootstrap.servers(config));
+            Properties props = KafkaBootstrap.client(KafkaBootstrap.servers(config));
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACKNOWLEDGEMENT_TIMEOUT.toMillis());
