@@ -26,7 +26,12 @@ public final class AgreementFixtures {
 
     /** Registers Azerbaijan, Armenia and Russia and waits until the replica knows them. */
     public AgreementFixtures actorsKnown(ActorDirectory directory) throws Exception {
-        try (TopicEvents topics = new TopicEvents()) {
+        return actorsKnown(directory, new TopicEvents());
+    }
+
+    /** As {@link #actorsKnown(ActorDirectory)}, published by {@code publisher} (which this closes). */
+    public AgreementFixtures actorsKnown(ActorDirectory directory, TopicEvents publisher) throws Exception {
+        try (TopicEvents topics = publisher) {
             azeId = topics.actorRegistered(aze, "Azerbaijan " + marker);
             armId = topics.actorRegistered(arm, "Armenia " + marker);
             rusId = topics.actorRegistered(rus, "Russia " + marker);

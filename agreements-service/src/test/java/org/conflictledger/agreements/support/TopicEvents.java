@@ -33,11 +33,22 @@ public final class TopicEvents implements AutoCloseable {
     }
 
     public TopicEvents(String bootstrapServers) {
+        this(bootstrapOnly(bootstrapServers));
+    }
+
+    /** Publishes with these client settings (bootstrap servers and any credentials). */
+    public TopicEvents(Properties client) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(props);
+    }
+
+    private static Properties bootstrapOnly(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
     }
 
     /** An actor registered in actors-service: {@code ledger.actor.registered.v1} at sequence 0. */

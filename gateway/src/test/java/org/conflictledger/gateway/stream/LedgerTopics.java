@@ -22,11 +22,22 @@ final class LedgerTopics implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     LedgerTopics() {
+        this(bootstrapOnly());
+    }
+
+    /** Publishes with these client settings (bootstrap servers and any credentials). */
+    LedgerTopics(Properties client) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
+        props.putAll(client);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(props);
+    }
+
+    private static Properties bootstrapOnly() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
+        return props;
     }
 
     JsonObject actorRenamed(UUID actor, String name) {
