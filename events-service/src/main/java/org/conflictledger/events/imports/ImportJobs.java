@@ -8,6 +8,7 @@ import org.conflictledger.events.api.formats.ParsedRow;
 import org.conflictledger.platform.api.AuditContext;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
 import org.conflictledger.platform.domain.RuleViolation;
+import org.conflictledger.platform.idempotency.IdempotencyKeys;
 import org.conflictledger.platform.idempotency.IdempotentRequest;
 import org.jboss.logging.Logger;
 
@@ -33,7 +34,8 @@ import java.util.concurrent.Executors;
  * <p>
  * An import sent with an {@code Idempotency-Key} is a job under that key whether it runs in the background or while
  * the client waits: a retry with the same key and file finds the first request's job (its report once done) instead
- * of importing again, and takes the job over only when it FAILED or was INTERRUPTED.
+ * of importing again, and takes the job over only when it FAILED or was INTERRUPTED. A key is the caller's own and
+ * expires as a create's does ({@link IdempotencyKeys}).
  */
 @ApplicationScoped
 public class ImportJobs {
@@ -52,9 +54,12 @@ public class ImportJobs {
         return thread;
     });
 
-    ImportJobs(AgroalDataSource dataSource, CsvImport csvImport) {
+    private final IdempotencyKeys idempotencyKeys;
+
+    ImportJobs(AgroalDataSource dataSource, CsvImport csvImport, IdempotencyKeys idempotencyKeys) {
         this.dataSource = dataSource;
         this.csvImport = csvImport;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     /** Records a new RUNNING job for the rows and starts it; returns it as recorded. */
@@ -81,18 +86,29 @@ public class ImportJobs {
             insertClaimed(id, request, rows, synchronous, writer, now);
             return new ImportClaim(find(id).orElseThrow(), synchronous, true);
         } catch (KeyTaken taken) {
-            return earlier(request, synchronous);
+            ImportClaim earlier = earlier(request, synchronous);
+            if (earlier != null) {
+                return earlier;
+            }
+            // the earlier job's key had expired and is cleared: the key is this request's now (or a racing one's)
+            return claim(request, rows, synchronous, writer);
         }
     }
 
+    /** What the earlier request with the caller's key made; null when that key has expired (it is cleared then). */
     private ImportClaim earlier(IdempotentRequest request, boolean synchronous) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, request_hash, synchronous FROM import_job WHERE idempotency_key = ?")) {
-            select.setString(1, request.key());
+             PreparedStatement select = connection.prepareStatement("SELECT id, request_hash, synchronous, created_at"
+                     + " FROM import_job WHERE idempotency_scope = ? AND idempotency_key = ?")) {
+            select.setString(1, request.scope());
+            select.setString(2, request.key());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    throw new IllegalStateException("The import under Idempotency-Key " + request.key() + " vanished");
+                    return null;
+                }
+                if (idempotencyKeys.expired(row.getTimestamp("created_at").toInstant())) {
+                    update("UPDATE import_job SET idempotency_key = NULL WHERE id = ?", row.getObject("id", UUID.class));
+                    return null;
                 }
                 if (!row.getString("request_hash").equals(request.requestHash())) {
                     throw new RuleViolation("idempotency-key-reused", "The Idempotency-Key " + request.key()
@@ -123,8 +139,8 @@ public class ImportJobs {
                                Instant now) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO import_job (id, state, principal,"
-                     + " total_rows, processed_rows, created_at, updated_at, idempotency_key, request_hash, synchronous)"
-                     + " VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")) {
+                     + " total_rows, processed_rows, created_at, updated_at, idempotency_key, request_hash, synchronous,"
+                     + " idempotency_scope) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, id);
             insert.setString(2, ImportJob.State.RUNNING.name());
             insert.setString(3, writer.principal());
@@ -134,6 +150,7 @@ public class ImportJobs {
             insert.setString(7, request.key());
             insert.setString(8, request.requestHash());
             insert.setBoolean(9, synchronous);
+            insert.setString(10, request.scope());
             insert.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {

@@ -105,6 +105,39 @@ class ImportIdempotencyTest {
     }
 
     @Test
+    void anotherCallersSameKeyIsItsOwnImportNeverTheFirstCallersReport() {
+        String key = "import-" + marker;
+        given().contentType("text/csv").queryParam("theater", "NAGORNO_KARABAKH").header("Idempotency-Key", key)
+                .header("X-Ledger-Principal", "first@example.org").body(csv).post("/api/v1/events/import")
+                .then().statusCode(200).body("accepted", equalTo(2));
+
+        // the same key and file from someone else: not the first caller's report, an import of its own
+        given().contentType("text/csv").queryParam("theater", "NAGORNO_KARABAKH").header("Idempotency-Key", key)
+                .header("X-Ledger-Principal", "second@example.org").body(csv).post("/api/v1/events/import")
+                .then().statusCode(200).body("accepted", equalTo(0)).body("present", equalTo(2));
+
+        assertThat(recorded()).isEqualTo(2);
+    }
+
+    @Test
+    void aKeyOlderThanItsTimeToLiveIsANewImport() throws Exception {
+        String key = "import-" + marker;
+        importing(key, csv).then().statusCode(200).body("accepted", equalTo(2));
+        try (var connection = dataSource.getConnection();
+             var age = connection.prepareStatement("UPDATE import_job SET created_at = ? WHERE idempotency_key = ?")) {
+            age.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(25))));
+            age.setString(2, key);
+            assertThat(age.executeUpdate()).isOne();
+        }
+
+        // within the 24 hours another file under the key would be a 409; after them it is a new request
+        String oneRowMore = csv + csv.lines().skip(1).findFirst().orElseThrow().replace("Fuzuli", "Shusha") + "\r\n";
+        importing(key, oneRowMore).then().statusCode(200).body("accepted", equalTo(1)).body("present", equalTo(2));
+
+        assertThat(recorded()).isEqualTo(3);
+    }
+
+    @Test
     void aKeyThatIsNotVisibleAsciiIsABadRequestNamingTheHeader() {
         importing("two words", csv).then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
         assertThat(recorded()).isZero();

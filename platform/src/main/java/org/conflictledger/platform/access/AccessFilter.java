@@ -33,6 +33,9 @@ public class AccessFilter implements ContainerRequestFilter {
                 request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (decision instanceof AccessDecision.Allowed allowed) {
             allowed.caller().ifPresent(currentCaller::set);
+            if (!access.enabled()) {
+                currentCaller.claim(request.getHeaderString(CurrentCaller.PRINCIPAL_HEADER));
+            }
         } else if (decision instanceof AccessDecision.Denied denied) {
             Response.ResponseBuilder refusal = Response.status(denied.status()).type(Problem.MEDIA_TYPE)
                     .entity(new Problem(denied.problemType(), denied.title(), denied.status(), denied.detail(), path,

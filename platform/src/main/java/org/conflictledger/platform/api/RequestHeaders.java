@@ -8,7 +8,7 @@ public final class RequestHeaders {
      * The caller's identity when token checks are off (development and tests); ignored when they are on, where the
      * verified token's subject is the principal. {@code anonymous} when absent.
      */
-    public static final String PRINCIPAL = "X-Ledger-Principal";
+    public static final String PRINCIPAL = org.conflictledger.platform.access.CurrentCaller.PRINCIPAL_HEADER;
 
     private RequestHeaders() {
     }

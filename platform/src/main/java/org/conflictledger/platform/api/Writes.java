@@ -46,16 +46,8 @@ public class Writes {
      * with token checks off does the {@code X-Ledger-Principal} header name it.
      */
     public AuditContext context(HttpHeaders headers, String reason, List<SourceCitation> sources) {
-        return new AuditContext(principal(headers), headers.getHeaderString(RequestHeaders.CORRELATION_ID), reason,
+        return new AuditContext(caller.principal().orElse(AuditMetadata.ANONYMOUS), headers.getHeaderString(RequestHeaders.CORRELATION_ID), reason,
                 sources);
-    }
-
-    private String principal(HttpHeaders headers) {
-        if (caller.get().isPresent()) {
-            return caller.get().get().subject();
-        }
-        String claimed = access.enabled() ? null : headers.getHeaderString(RequestHeaders.PRINCIPAL);
-        return claimed == null || claimed.isBlank() ? AuditMetadata.ANONYMOUS : claimed.strip();
     }
 
     /** Sends the command, waits for its outcome and for the read models; returns the handler's result. */

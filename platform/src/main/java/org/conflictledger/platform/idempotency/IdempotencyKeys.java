@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.conflictledger.access.Caller;
 import org.conflictledger.platform.access.CurrentCaller;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.audit.AuditMetadata;
@@ -24,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +52,7 @@ public class IdempotencyKeys {
 
     @Inject
     IdempotencyKeys(DataSource dataSource, CurrentCaller caller, LedgerConfig config) {
-        this(dataSource, () -> caller.get().map(Caller::subject).orElse(AuditMetadata.ANONYMOUS),
+        this(dataSource, () -> caller.principal().orElse(AuditMetadata.ANONYMOUS),
                 config.api().idempotencyKeyTtl(), Clock.systemUTC());
     }
 
@@ -95,7 +95,7 @@ public class IdempotencyKeys {
                     return Optional.empty();
                 }
                 Timestamp created = row.getTimestamp(3);
-                if (created.toInstant().isBefore(clock.instant().minus(ttl))) {
+                if (expired(created.toInstant())) {
                     forget(connection, request, created);
                     return Optional.empty();
                 }
@@ -108,6 +108,11 @@ public class IdempotencyKeys {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not look up an idempotency key", e);
         }
+    }
+
+    /** A key used at {@code usedAt} is forgotten by now: a request with it is a new request. */
+    public boolean expired(Instant usedAt) {
+        return usedAt.isBefore(clock.instant().minus(ttl));
     }
 
     /**
