@@ -25,6 +25,11 @@ class RequiredRoleTest {
             "GET,    /openapi,                                       NONE,   false",
             "POST,   /q/swagger-ui,                                  NONE,   false",
             "POST,   /api/v1/actors/admin;x=1/read-model/rebuild,    ADMIN,  false",
+            "GET,    /api/v1/events/log/verify,                      ADMIN,  true",
+            "GET,    /api/v1/events/log/verify/,                     ADMIN,  false",
+            "GET,    /api/v1/events/log//verify,                     ADMIN,  false",
+            "GET,    /api/v1/events/log/verify;x=1,                  ADMIN,  false",
+            "GET,    /api/v1/events/log/entries,                     READER, false",
             "GET,    /api;v=1/v1/actors,                             READER, false",
     })
     void theRoleARequestNeeds(String method, String path, String role, boolean openReads) {

@@ -189,7 +189,8 @@ public abstract class TransparencyLogResource {
                     + " edited or deleted event no longer matches), every record's chain, and every signed checkpoint's"
                     + " signature and root hash against the stored leaves (leaves rewritten to match rewritten events no"
                     + " longer give them)."
-                    + " Reads every entry: a minute or more on a large log.")
+                    + " Reads every entry: a minute or more on a large log; needs the admin role (outsiders check the"
+                    + " log from its entries and proofs).")
     @APIResponse(responseCode = "200", description = "The verification",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LogVerification.class)))
