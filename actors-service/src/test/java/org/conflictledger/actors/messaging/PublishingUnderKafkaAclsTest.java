@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -47,9 +46,7 @@ class PublishingUnderKafkaAclsTest {
     public static class SecuredBroker implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SecuredKafkaBrokerTestResource.class, Map.of(
-                    "user", "actors-service", "users", "../deploy/k8s/overlays/prod/kafka-users.yaml",
-                    "topics", "../deploy/k8s/overlays/prod/kafka.yaml")));
+            return List.of(SecuredKafkaBrokerTestResource.forProductionUser("actors-service"));
         }
     }
 

@@ -4,12 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.conflictledger.actorreplica.ActorDirectory;
 import org.conflictledger.agreements.support.AgreementFixtures;
 import org.conflictledger.agreements.support.TopicEvents;
@@ -19,10 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -40,9 +31,7 @@ class FollowingAndPublishingUnderKafkaAclsTest {
     public static class SecuredBroker implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SecuredKafkaBrokerTestResource.class, Map.of(
-                    "user", "agreements-service", "users", "../deploy/k8s/overlays/prod/kafka-users.yaml",
-                    "topics", "../deploy/k8s/overlays/prod/kafka.yaml")));
+            return List.of(SecuredKafkaBrokerTestResource.forProductionUser("agreements-service"));
         }
     }
 
@@ -63,22 +52,6 @@ class FollowingAndPublishingUnderKafkaAclsTest {
                 .get("/api/v1/agreements/" + agreement + "/terms/" + term).then().statusCode(200)
                 .extract().path("compliance.status")));
 
-        Properties props = SecuredKafkaBrokerTestResource.adminClient();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AGREEMENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            AtomicBoolean published = new AtomicBoolean();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    published.compareAndSet(false, agreement.toString().equals(record.key()));
-                }
-                return published.get();
-            });
-        }
+        SecuredKafkaBrokerTestResource.awaitRecordKeyed(Topics.AGREEMENTS, agreement.toString(), Duration.ofSeconds(60));
     }
 }

@@ -11,11 +11,13 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -222,29 +224,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Creates these topics (as the administrator); one that exists already is an error. */
     public void createTopics(Collection<NewTopic> topics) {
-        withKafkaClassLoader(() -> {
-            try (Admin admin = admin()) {
-                admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while creating topics", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
-            }
-            return null;
-        });
+        asAdmin("create topics", admin -> admin.createTopics(topics).all());
     }
 
     /** Allows what the bindings say (as the administrator); only on a broker started with {@link #startSecured}. */
     public void createAcls(Collection<AclBinding> bindings) {
+        asAdmin("create ACLs", admin -> admin.createAcls(bindings).all());
+    }
+
+    private void asAdmin(String what, Function<Admin, KafkaFuture<Void>> request) {
         withKafkaClassLoader(() -> {
             try (Admin admin = admin()) {
-                admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
+                request.apply(admin).get(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while creating ACLs", e);
+                throw new IllegalStateException("interrupted while trying to " + what, e);
             } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("cannot create ACLs: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
             }
             return null;
         });

@@ -1,6 +1,13 @@
 package org.conflictledger.devstack.kafka;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -8,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +35,7 @@ import java.util.stream.Stream;
 public class SecuredKafkaBrokerTestResource implements QuarkusTestResourceLifecycleManager {
     public static final String ADMIN_SETTINGS_PREFIX = "devstack.kafka.admin.";
     private static final String ADMIN = "admin";
+    private static final String PRODUCTION_OVERLAY = "../deploy/k8s/overlays/prod/";
 
     private String user;
     private Path usersManifest;
@@ -72,6 +81,41 @@ public class SecuredKafkaBrokerTestResource implements QuarkusTestResourceLifecy
                 // under the system temp folder
             }
         }
+    }
+
+    /**
+     * This resource for the production overlay's {@code KafkaUser} {@code user}, with the overlay's topics, for a test
+     * profile's {@code testResources()}; the manifests' paths are relative to a module of this repository.
+     */
+    public static QuarkusTestProfile.TestResourceEntry forProductionUser(String user) {
+        return new QuarkusTestProfile.TestResourceEntry(SecuredKafkaBrokerTestResource.class, Map.of(
+                "user", user, "users", PRODUCTION_OVERLAY + "kafka-users.yaml", "topics", PRODUCTION_OVERLAY + "kafka.yaml"));
+    }
+
+    /**
+     * Reads {@code topic} from its beginning as the administrator (committed records only) until a record keyed
+     * {@code key} arrives; fails after {@code within}.
+     */
+    public static void awaitRecordKeyed(String topic, String key, Duration within) {
+        Properties props = adminClient();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() - deadline < 0) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no record keyed " + key + " on " + topic + " within " + within);
     }
 
     /** A test's client settings as the broker's administrator (read from the running application's configuration). */

@@ -5,12 +5,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.conflictledger.actorreplica.ActorDirectory;
 import org.conflictledger.contracts.Topics;
 import org.conflictledger.devstack.kafka.SecuredKafkaBrokerTestResource;
@@ -19,10 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -39,9 +30,7 @@ class ConsumingAndPublishingUnderKafkaAclsTest {
     public static class SecuredBroker implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SecuredKafkaBrokerTestResource.class, Map.of(
-                    "user", "events-service", "users", "../deploy/k8s/overlays/prod/kafka-users.yaml",
-                    "topics", "../deploy/k8s/overlays/prod/kafka.yaml")));
+            return List.of(SecuredKafkaBrokerTestResource.forProductionUser("events-service"));
         }
     }
 
@@ -62,22 +51,6 @@ class ConsumingAndPublishingUnderKafkaAclsTest {
                         + " \"fatalities\": {\"best\": 34}}")
                 .post("/api/v1/events").then().statusCode(201).extract().path("id");
 
-        Properties props = SecuredKafkaBrokerTestResource.adminClient();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            AtomicBoolean published = new AtomicBoolean();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    published.compareAndSet(false, id.equals(record.key()));
-                }
-                return published.get();
-            });
-        }
+        SecuredKafkaBrokerTestResource.awaitRecordKeyed(Topics.EVENTS, id, Duration.ofSeconds(60));
     }
 }

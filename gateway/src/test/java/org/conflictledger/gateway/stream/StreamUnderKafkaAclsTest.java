@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -31,9 +30,7 @@ class StreamUnderKafkaAclsTest {
     public static class SecuredBroker implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SecuredKafkaBrokerTestResource.class, Map.of(
-                    "user", "gateway", "users", "../deploy/k8s/overlays/prod/kafka-users.yaml",
-                    "topics", "../deploy/k8s/overlays/prod/kafka.yaml")));
+            return List.of(SecuredKafkaBrokerTestResource.forProductionUser("gateway"));
         }
     }
 
