@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.conflictledger.access.AccessControl;
 import org.conflictledger.platform.access.CurrentCaller;
 import org.conflictledger.platform.audit.AuditMetadata;
 import org.conflictledger.platform.axon.AxonRuntime;
@@ -30,14 +29,12 @@ public class Writes {
     private final AxonRuntime axon;
     private final ReadModels readModels;
     private final LedgerConfig config;
-    private final AccessControl access;
     private final CurrentCaller caller;
 
-    Writes(AxonRuntime axon, ReadModels readModels, LedgerConfig config, AccessControl access, CurrentCaller caller) {
+    Writes(AxonRuntime axon, ReadModels readModels, LedgerConfig config, CurrentCaller caller) {
         this.axon = axon;
         this.readModels = readModels;
         this.config = config;
-        this.access = access;
         this.caller = caller;
     }
 
