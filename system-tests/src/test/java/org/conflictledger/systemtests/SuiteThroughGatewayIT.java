@@ -180,7 +180,7 @@ class SuiteThroughGatewayIT {
 
     @Test
     @Order(2)
-    void aCorrectionShowsInHistoryAsOfAndTheLiveStream() throws Exception {
+    void aCorrectionShowsInHistoryAsOfInTheListAsOfAndTheLiveStream() throws Exception {
         String eventId = given(gateway).queryParam("theater", "NAGORNO_KARABAKH").queryParam("from", "2020-09-27")
                 .queryParam("to", "2020-09-27").get("/api/v1/events").then().extract().path("items[0].id");
         String notesBefore = given(gateway).get("/api/v1/events/" + eventId).then().extract().path("notes");
@@ -214,6 +214,9 @@ class SuiteThroughGatewayIT {
         assertThat(history.getList("items.principal", String.class)).endsWith("analyst@example.org");
         given(gateway).queryParam("asOf", beforeCorrection.toString()).get("/api/v1/events/" + eventId).then()
                 .statusCode(200).body("notes", equalTo(notesBefore));
+        given(gateway).queryParam("theater", "NAGORNO_KARABAKH").queryParam("from", "2020-09-27")
+                .queryParam("to", "2020-09-27").queryParam("asOf", beforeCorrection.toString()).get("/api/v1/events")
+                .then().statusCode(200).body("items.find { it.id == '" + eventId + "' }.notes", equalTo(notesBefore));
         await("the correction reaches the live stream").atMost(TOPIC_LAG).until(() -> received.stream()
                 .anyMatch(line -> line.startsWith("data:") && line.contains("\"type\":\"ledger.event.corrected.v1\"")
                         && line.contains(eventId)));

@@ -50,6 +50,10 @@ public class ConflictEventListQuery {
     @QueryParam("status")
     @Parameter(description = "REPORTED, CONFIRMED, DISPUTED or RETRACTED")
     public String status;
+    @QueryParam("asOf")
+    @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and shown with the values"
+            + " of that instant; not in the future. Without it, the list now.", example = "2020-11-10T00:00:00Z")
+    public String asOf;
     @QueryParam("sort")
     @Parameter(description = "date (oldest first, the default) or -date (newest first)", example = "date")
     public String sort;

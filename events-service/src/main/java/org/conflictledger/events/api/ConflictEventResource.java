@@ -170,11 +170,11 @@ public class ConflictEventResource {
 
     @GET
     @Operation(summary = "List conflict events",
-            description = "Events in date order (sort=date, or sort=-date for newest first), filtered by theater, type, actor and role, date range (events overlapping from..to), bounding box, agreement, ACLED id and text; a page at a time. Accept application/geo+json for a GeoJSON FeatureCollection, text/csv for ACLED's column layout. A list that runs longer than the query timeout (10 s by default) is cancelled and answered 503 with Retry-After.")
+            description = "Events in date order (sort=date, or sort=-date for newest first), filtered by theater, type, actor and role, date range (events overlapping from..to), bounding box, agreement, ACLED id and text; a page at a time. With asOf, the list as it stood at that instant: the events recorded by then, filtered and shown with the values they had then. Accept application/geo+json for a GeoJSON FeatureCollection, text/csv for ACLED's column layout. A list that runs longer than the query timeout (10 s by default) is cancelled and answered 503 with Retry-After.")
     @APIResponse(responseCode = "200", description = "A page of events; Link rel=next when there is more")
     public Response list(@BeanParam ConflictEventListQuery query, @Context UriInfo uri) {
         PageOfViews page = page(query);
-        return new Page<>(mapping.representations(page.views(), null), page.next()).toResponse(uri);
+        return new Page<>(mapping.representations(page.views(), page.asOf()), page.next()).toResponse(uri);
     }
 
     @GET
@@ -182,7 +182,7 @@ public class ConflictEventResource {
     @Operation(summary = "List conflict events as GeoJSON", description = "The same list as a GeoJSON FeatureCollection (next page in the Link header and in `next`).")
     public Response listGeoJson(@BeanParam ConflictEventListQuery query, @Context UriInfo uri) {
         PageOfViews page = page(query);
-        ObjectNode collection = GeoJson.featureCollection(mapping.representations(page.views(), null));
+        ObjectNode collection = GeoJson.featureCollection(mapping.representations(page.views(), page.asOf()));
         collection.put("next", page.next());
         return withNextLink(Response.ok(collection, GeoJson.MEDIA_TYPE), page.next(), uri).build();
     }
@@ -193,7 +193,7 @@ public class ConflictEventResource {
             description = "The same list in ACLED's column layout, followed by ledger_ columns that make an import of the file exact. The next page is in the Link header. A text cell a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a carriage return) is written with a leading ' so that it shows as text; an import takes the ' off again.")
     public Response listCsv(@BeanParam ConflictEventListQuery query, @Context UriInfo uri) {
         PageOfViews page = page(query);
-        List<ConflictEventRepresentation> events = mapping.representations(page.views(), null);
+        List<ConflictEventRepresentation> events = mapping.representations(page.views(), page.asOf());
         StreamingOutput csv = out -> AcledCsvWriter.write(events, out);
         return withNextLink(Response.ok(csv, AcledCsv.MEDIA_TYPE_UTF8), page.next(), uri).build();
     }
@@ -391,7 +391,12 @@ public class ConflictEventResource {
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             throw new InvalidRequest("to", "must not be before from");
         }
-        List<ConflictEventView> found = queries.list(filter, limit + 1);
+        Instant asOf = QueryParameters.instant("asOf", query.asOf);
+        if (asOf != null && asOf.isAfter(Instant.now())) {
+            throw new InvalidRequest("asOf", "must not be in the future: the list at a later instant is not known yet");
+        }
+        List<ConflictEventView> found = asOf == null ? queries.list(filter, limit + 1)
+                : queries.listAsOf(filter, asOf, limit + 1);
         boolean more = found.size() > limit;
         List<ConflictEventView> views = found.stream().limit(limit).toList();
         String next = null;
@@ -399,10 +404,11 @@ public class ConflictEventResource {
             ConflictEventView last = views.get(views.size() - 1);
             next = Cursors.encode(last.date + "|" + last.id);
         }
-        return new PageOfViews(views, next);
+        return new PageOfViews(views, next, asOf);
     }
 
-    private record PageOfViews(List<ConflictEventView> views, String next) {
+    /** One page of the list; {@code asOf} is the instant it was asked for, null for the list now. */
+    private record PageOfViews(List<ConflictEventView> views, String next, Instant asOf) {
     }
 
     /** The stripped {@code q}, null when blank; a longer one is refused, as every search scans text of many events. */

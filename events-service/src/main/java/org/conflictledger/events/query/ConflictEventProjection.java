@@ -17,7 +17,10 @@ import org.conflictledger.platform.axon.Projection;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Keeps the conflict event read model ({@link ConflictEventView}) from the conflict events. */
+/**
+ * Keeps the conflict event read model from the conflict events: each event's current state ({@link ConflictEventView})
+ * and the states later events replaced ({@link ConflictEventVersion}).
+ */
 @Singleton
 @Unremovable
 public class ConflictEventProjection implements Projection {
@@ -63,6 +66,8 @@ public class ConflictEventProjection implements Projection {
     void reset() {
         // Plain SQL: Panache's deleteAll() is an HQL bulk delete that first deletes the element collection again.
         var entities = ConflictEventView.getEntityManager();
+        entities.createNativeQuery("DELETE FROM conflict_event_version_actor").executeUpdate();
+        entities.createNativeQuery("DELETE FROM conflict_event_version").executeUpdate();
         entities.createNativeQuery("DELETE FROM conflict_event_actor").executeUpdate();
         entities.createNativeQuery("DELETE FROM conflict_event_view").executeUpdate();
     }
@@ -71,6 +76,7 @@ public class ConflictEventProjection implements Projection {
         ConflictEventView view = ConflictEventView.findById(eventId);
         // Events are handled in order, so an event already reflected is a redelivery.
         if (view != null && view.version <= sequence) {
+            ConflictEventVersion.replaced(view, at).persist();
             view.apply(event, sequence, at);
         }
     }

@@ -2,6 +2,7 @@ package org.conflictledger.events.query;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.conflictledger.platform.api.QueryTimedOut;
@@ -9,11 +10,15 @@ import org.conflictledger.platform.config.LedgerConfig;
 import org.hibernate.jpa.HibernateHints;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Questions the conflict event read model answers. */
 @ApplicationScoped
@@ -35,8 +40,39 @@ public class ConflictEventQueries {
 
     /** Up to {@code limit} events matching the filter, in date order (then id). */
     public List<ConflictEventView> list(ConflictEventFilter filter, int limit) {
+        return find(ConflictEventView.class, "id", filter, null, limit);
+    }
+
+    /**
+     * Up to {@code limit} events as they stood at {@code asOf}, matching the filter with their values of that instant,
+     * in the same order as {@link #list}: the current states that were already current then, and the replaced states
+     * that were current then, merged.
+     */
+    public List<ConflictEventView> listAsOf(ConflictEventFilter filter, Instant asOf, int limit) {
+        List<ConflictEventView> unchangedSince = find(ConflictEventView.class, "id", filter,
+                new AsOf("e.updatedAt <= :asOf", asOf), limit);
+        List<ConflictEventView> replacedSince = find(ConflictEventVersion.class, "eventId", filter,
+                new AsOf("e.updatedAt <= :asOf and e.recordedTo > :asOf", asOf), limit)
+                .stream().map(ConflictEventVersion::asView).toList();
+        Comparator<ConflictEventView> order = Comparator.<ConflictEventView, LocalDate>comparing(view -> view.date)
+                .thenComparing(view -> view.id, ConflictEventQueries::compareAsTheDatabaseDoes);
+        return Stream.concat(unchangedSince.stream(), replacedSince.stream())
+                .sorted(filter.descending() ? order.reversed() : order)
+                .limit(limit)
+                .toList();
+    }
+
+    /** The states of one entity that match the filter (and were current at an instant, when asked), one page. */
+    private <T extends ConflictEventColumns> List<T> find(Class<T> entity, String idProperty, ConflictEventFilter filter,
+                                                          AsOf asOf, int limit) {
+        String entityName = entity.getSimpleName();
+        String id = "e." + idProperty;
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (asOf != null) {
+            where.add(asOf.condition());
+            params.and("asOf", asOf.instant());
+        }
         if (filter.theater() != null) {
             where.add("e.theater = :theater");
             params.and("theater", filter.theater());
@@ -59,7 +95,7 @@ public class ConflictEventQueries {
                 participant.add("p.role = :role");
                 params.and("role", filter.role());
             }
-            where.add("exists (select 1 from ConflictEventView e2 join e2.participants p where e2 = e and "
+            where.add("exists (select 1 from " + entityName + " e2 join e2.participants p where e2 = e and "
                     + String.join(" and ", participant) + ")");
         }
         if (filter.from() != null) {
@@ -92,17 +128,19 @@ public class ConflictEventQueries {
             // on: (date > d or (date = d and id > i)) is the same set, but it makes H2 start from the beginning.
             String op = filter.descending() ? "<" : ">";
             where.add("e.date " + op + "= :afterDate");
-            where.add("(e.date " + op + " :afterDate or e.id " + op + " :afterId)");
+            where.add("(e.date " + op + " :afterDate or " + id + " " + op + " :afterId)");
             params.and("afterDate", filter.after().date()).and("afterId", filter.after().id());
         }
         String direction = filter.descending() ? " desc" : "";
-        String query = "select e from ConflictEventView e" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+        String query = "select e from " + entityName + " e" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by " + leadingSortColumn(filter).map(column -> column + direction + ", ").orElse("")
-                + "e.date" + direction + ", e.id" + direction;
+                + "e.date" + direction + ", " + id + direction;
         try {
-            return ConflictEventView.<ConflictEventView>find(query, params)
-                    .withHint(HibernateHints.HINT_TIMEOUT, (int) Math.max(1, queryTimeout.toSeconds()))
-                    .page(0, limit).list();
+            TypedQuery<T> typed = ConflictEventView.getEntityManager().createQuery(query, entity);
+            params.map().forEach(typed::setParameter);
+            return typed.setHint(HibernateHints.HINT_TIMEOUT, (int) Math.max(1, queryTimeout.toSeconds()))
+                    .setMaxResults(limit)
+                    .getResultList();
         } catch (RuntimeException e) {
             if (QueryTimedOut.isCause(e)) {
                 throw new QueryTimedOut("The list was cancelled after " + queryTimeout.toSeconds()
@@ -110,6 +148,15 @@ public class ConflictEventQueries {
             }
             throw e;
         }
+    }
+
+    private record AsOf(String condition, Instant instant) {
+    }
+
+    /** UUIDs in the order H2 and PostgreSQL sort them: as two unsigned 64-bit numbers (Java's compareTo is signed). */
+    static int compareAsTheDatabaseDoes(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /**

@@ -2,22 +2,15 @@ package org.conflictledger.events.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.conflictledger.contracts.ConflictEventType;
-import org.conflictledger.contracts.Theater;
-import org.conflictledger.events.domain.AcledSubType;
 import org.conflictledger.events.domain.ConflictEventConfirmed;
 import org.conflictledger.events.domain.ConflictEventCorrected;
 import org.conflictledger.events.domain.ConflictEventDetails;
@@ -30,7 +23,6 @@ import org.conflictledger.platform.axon.LedgerObjectMapper;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,50 +31,16 @@ import java.util.UUID;
 /**
  * A conflict event as the record currently says, kept by {@link ConflictEventProjection}: the
  * columns filters need, and the full details as JSON. {@link #apply} also folds events into a
- * detached instance to show an event as of an instant.
+ * detached instance to show an event as of an instant; {@link ConflictEventVersion} keeps the
+ * states it replaced, for lists as of an instant.
  */
 @Entity
 @Table(name = "conflict_event_view")
-public class ConflictEventView extends PanacheEntityBase {
+public class ConflictEventView extends ConflictEventColumns {
     private static final ObjectMapper JSON = LedgerObjectMapper.create();
 
     @Id
     public UUID id;
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 32)
-    public Theater theater;
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 40)
-    public ConflictEventType type;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "sub_type", length = 64)
-    public AcledSubType subType;
-    @Column(name = "event_date", nullable = false)
-    public LocalDate date;
-    /** The last day the event covers: its end date, or its date. */
-    @Column(name = "last_date", nullable = false)
-    public LocalDate lastDate;
-    public Double latitude;
-    public Double longitude;
-    @Column(name = "agreement_id")
-    public UUID agreementId;
-    @Column(name = "acled_id", length = 64)
-    public String acledEventId;
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    public ConflictEventStatus status;
-    @Column(nullable = false)
-    public long version;
-    @Column(name = "reported_at", nullable = false)
-    public Instant reportedAt;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-    /** Lower-case place, admin areas and notes, for text search. */
-    @Column(name = "search_text", nullable = false, length = 12000)
-    public String searchText;
-    @Column(name = "details", nullable = false, length = 1000000)
-    public String detailsJson;
-
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "conflict_event_actor", joinColumns = @JoinColumn(name = "event_id"))
     @OrderColumn(name = "position")

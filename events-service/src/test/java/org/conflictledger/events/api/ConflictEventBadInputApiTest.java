@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -556,10 +557,21 @@ class ConflictEventBadInputApiTest {
     // ---------------------------------------------------------------- unknown query parameters
 
     @Test
-    void anAsOfOnTheListIsRefusedRatherThanAnsweredWithTodaysList() {
+    void aMisspeltParameterOnTheListIsRefusedRatherThanAnsweredWithTheWholeList() {
         forEveryListFormat(spec -> unknownParameter(
-                spec.get().queryParam("asOf", "2020-01-01T00:00:00Z").get(EVENTS).then(), "asOf")
-                .body("detail", allOf(containsString("theater"), containsString("bbox"), containsString("limit"))));
+                spec.get().queryParam("asof", "2020-01-01T00:00:00Z").get(EVENTS).then(), "asof")
+                .body("detail", allOf(containsString("theater"), containsString("asOf"), containsString("limit"))));
+    }
+
+    @Test
+    void aListAsOfSomethingThatIsNotAnInstantOrIsInTheFutureIsRefusedNamingAsOf() {
+        forEveryListFormat(spec -> {
+            validation(spec.get().queryParam("asOf", "yesterday").get(EVENTS).then(), "asOf");
+            validation(spec.get().queryParam("asOf", "2020-11-10").get(EVENTS).then(), "asOf");
+            validation(spec.get().queryParam("asOf", Instant.now().plusSeconds(3600).toString()).get(EVENTS).then(),
+                    "asOf").body("errors.find { it.field == 'asOf' }.message", containsString("future"));
+        });
+        given().queryParam("asOf", "2020-11-10T00:00:00Z").get(EVENTS).then().statusCode(200);
     }
 
     @Test

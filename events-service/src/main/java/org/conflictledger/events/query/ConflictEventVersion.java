@@ -1,0 +1,65 @@
+package org.conflictledger.events.query;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A state a conflict event was in until a later event of it replaced it: from {@link #updatedAt} (inclusive) to
+ * {@link #recordedTo} (exclusive). With the current states of {@link ConflictEventView}, it answers "the list as it
+ * stood at an instant". Only replaced states are kept here, so a report, the commonest write, adds no row.
+ */
+@Entity
+@Table(name = "conflict_event_version")
+public class ConflictEventVersion extends ConflictEventColumns {
+    /** Derived from the event and its version, so that one state is one row. */
+    @Id
+    @Column(name = "row_id")
+    public UUID rowId;
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+    /** When the next event of this conflict event was recorded. */
+    @Column(name = "recorded_to", nullable = false)
+    public Instant recordedTo;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "conflict_event_version_actor", joinColumns = @JoinColumn(name = "row_id"))
+    @OrderColumn(name = "position")
+    public List<ParticipantRow> participants = new ArrayList<>();
+
+    /** The state {@code current} was in until an event recorded at {@code replacedAt} changed it. */
+    static ConflictEventVersion replaced(ConflictEventView current, Instant replacedAt) {
+        ConflictEventVersion before = new ConflictEventVersion();
+        before.copyColumns(current);
+        before.eventId = current.id;
+        before.rowId = UUID.nameUUIDFromBytes((current.id + "/" + current.version).getBytes(StandardCharsets.UTF_8));
+        before.recordedTo = replacedAt;
+        for (ParticipantRow participant : current.participants) {
+            before.participants.add(new ParticipantRow(participant.actorId, participant.role));
+        }
+        return before;
+    }
+
+    /** This state as a detached view, to be shown like the current one. */
+    ConflictEventView asView() {
+        ConflictEventView view = new ConflictEventView();
+        view.copyColumns(this);
+        view.id = eventId;
+        for (ParticipantRow participant : participants) {
+            view.participants.add(new ParticipantRow(participant.actorId, participant.role));
+        }
+        return view;
+    }
+}
