@@ -21,6 +21,8 @@ public interface LedgerConfig {
 
     Transparency transparency();
 
+    EmbeddedDatabase embeddedDatabase();
+
     interface Axon {
         /** Take a snapshot of an aggregate after this many events since the last one. */
         @WithDefault("50")
@@ -101,5 +103,19 @@ public interface LedgerConfig {
         /** How often a new checkpoint is signed when the log has grown since the last. */
         @WithDefault("10s")
         Duration checkpointInterval();
+    }
+
+    interface EmbeddedDatabase {
+        /**
+         * How often the embedded H2 file is compacted (its partly dead chunks rewritten, so that their space is reused):
+         * H2 does this in a background thread only when commits are written late, and the services write each commit
+         * at once ({@code WRITE_DELAY=0}). 0 turns it off. Nothing happens on PostgreSQL or an in-memory H2.
+         */
+        @WithDefault("2s")
+        Duration compactInterval();
+
+        /** Chunks less full than this percentage are rewritten. */
+        @WithDefault("50")
+        int compactFillRate();
     }
 }
