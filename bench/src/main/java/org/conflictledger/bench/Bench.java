@@ -637,7 +637,14 @@ public final class Bench {
         }
         say("Replay: rebuilding events-service's read model (" + eventsApi() + ")");
         long t0 = System.nanoTime();
-        HttpResponse<String> r = send("POST", eventsApi() + "/api/v1/events/admin/read-model/rebuild", admin, "", "application/json");
+        String rebuild = eventsApi() + "/api/v1/events/admin/read-model/rebuild";
+        HttpResponse<String> r = send("POST", rebuild, admin, "", "application/json");
+        // A rebuild that outlasts the service's wait answers 503 rebuild-not-finished; asked again, it waits for the
+        // same replay. The time counted is the whole rebuild's.
+        while (r.statusCode() == 503 && r.body().contains("rebuild-not-finished")) {
+            say("  still replaying after " + Math.round((System.nanoTime() - t0) / 1e9) + " s; asking again");
+            r = send("POST", rebuild, admin, "", "application/json");
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (r.statusCode() != 200) {
             say("  the rebuild answered " + r.statusCode() + ": " + r.body());

@@ -146,7 +146,7 @@ public class ActorResource {
 
     @GET
     @Operation(summary = "List actors",
-            description = "Actors ordered by key, filtered by kind, country, text (name or alias), theater or a related actor, a page at a time.")
+            description = "Actors ordered by key, filtered by kind, country, text (name or alias), theater or a related actor, a page at a time. With asOf, the list as it stood at that instant: the actors registered by then, with the names, aliases, status and relationships they had then.")
     @APIResponse(responseCode = "200", description = "A page of actors; Link rel=next when there is more")
     public Response list(@Parameter(description = "Kind of actor", schema = @Schema(implementation = ActorKind.class))
                          @QueryParam("kind") String kind,
@@ -160,6 +160,9 @@ public class ActorResource {
                          @QueryParam("relatedTo") String relatedTo,
                          @Parameter(description = "Lifecycle status", schema = @Schema(implementation = ActorStatus.class))
                          @QueryParam("status") String status,
+                         @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and"
+                                 + " shown with the values and relationships of that instant; not in the future",
+                                 example = "2020-11-10T00:00:00Z") @QueryParam("asOf") String asOfText,
                          @Parameter(description = "Cursor from the previous page's next") @QueryParam("cursor") String cursor,
                          @Parameter(description = "Page size, 1 to 500", example = "50") @QueryParam("limit") String limitText,
                          @Context UriInfo uri) {
@@ -168,9 +171,10 @@ public class ActorResource {
         ActorFilter filter = new ActorFilter(QueryParameters.enumValue("kind", kind, ActorKind.class), country,
                 blankToNull(text), QueryParameters.enumValue("theater", theater, Theater.class), related,
                 QueryParameters.enumValue("status", status, ActorStatus.class), Cursors.decode(cursor));
-        List<ActorView> found = queries.list(filter, limit + 1);
+        Instant asOf = QueryParameters.listedAsOf("asOf", asOfText);
+        List<ActorView> found = asOf == null ? queries.list(filter, limit + 1) : queries.listAsOf(filter, asOf, limit + 1);
         boolean more = found.size() > limit;
-        List<Actor> items = found.stream().limit(limit).map(view -> Actor.of(view, null)).toList();
+        List<Actor> items = found.stream().limit(limit).map(view -> Actor.of(view, asOf)).toList();
         String next = more ? Cursors.encode(items.get(items.size() - 1).key()) : null;
         return new Page<>(items, next).toResponse(uri);
     }

@@ -6,22 +6,33 @@ import jakarta.transaction.Transactional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.Theater;
+import org.conflictledger.platform.audit.AuditTrail;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Questions the actor read model answers. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ActorQueries {
+    private final AuditTrail audit;
+
+    ActorQueries(AuditTrail audit) {
+        this.audit = audit;
+    }
 
     public Optional<ActorView> byId(UUID id) {
         return ActorView.findByIdOptional(id);
@@ -68,6 +79,54 @@ public class ActorQueries {
         String query = "select a from ActorView a" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by a.key";
         return ActorView.<ActorView>find(query, params).page(0, limit).list();
+    }
+
+    /**
+     * Up to {@code limit} actors as they stood at {@code asOf}, matching the filter with the values and relationships
+     * of then, ordered by key. An actor unchanged since is read from the view; one changed since is folded from its
+     * events up to the instant. Every actor is looked at for every page: actors are few (hundreds), unlike events.
+     */
+    @Transactional
+    public List<ActorView> listAsOf(ActorFilter filter, Instant asOf, int limit) {
+        List<ActorView> then = new ArrayList<>();
+        for (ActorView now : ActorView.<ActorView>list("registeredAt <= ?1", asOf)) {
+            if (!now.updatedAt.isAfter(asOf)) {
+                then.add(now);
+            } else {
+                fold(audit.eventsUpTo(now.id.toString(), asOf)).ifPresent(then::add);
+            }
+        }
+        Set<UUID> inTheater = filter.theater() == null ? null
+                : relatedBy(then, relationship -> relationship.theater == filter.theater());
+        Set<UUID> relatedTo = filter.relatedTo() == null ? null : relatedBy(then, relationship ->
+                relationship.actor.id.equals(filter.relatedTo()) || relationship.counterpartId.equals(filter.relatedTo()));
+        String text = filter.text() == null ? null : filter.text().toLowerCase(Locale.ROOT);
+        return then.stream()
+                .filter(actor -> filter.kind() == null || actor.kind == filter.kind())
+                .filter(actor -> filter.country() == null || filter.country().equals(actor.country))
+                .filter(actor -> filter.status() == null || actor.status == filter.status())
+                .filter(actor -> text == null || actor.searchText.contains(text))
+                .filter(actor -> inTheater == null || inTheater.contains(actor.id))
+                .filter(actor -> relatedTo == null
+                        || relatedTo.contains(actor.id) && !actor.id.equals(filter.relatedTo()))
+                .filter(actor -> filter.afterKey() == null || actor.key.compareTo(filter.afterKey()) > 0)
+                .sorted(Comparator.comparing(actor -> actor.key))
+                .limit(limit)
+                .toList();
+    }
+
+    /** The actors at either end of the relationships that match. */
+    private static Set<UUID> relatedBy(List<ActorView> actors, Predicate<RelationshipView> matches) {
+        Set<UUID> ids = new HashSet<>();
+        for (ActorView actor : actors) {
+            for (RelationshipView relationship : actor.relationships) {
+                if (matches.test(relationship)) {
+                    ids.add(actor.id);
+                    ids.add(relationship.counterpartId);
+                }
+            }
+        }
+        return ids;
     }
 
     /**

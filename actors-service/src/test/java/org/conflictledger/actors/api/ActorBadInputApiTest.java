@@ -497,7 +497,17 @@ class ActorBadInputApiTest {
     void anUnknownQueryParameterOnTheListIsRefusedListingTheAcceptedOnes() {
         unknownParameter(given().queryParam("theatre", "LIBYA").get(ACTORS).then(), "theatre")
                 .body("detail", allOf(containsString("theater"), containsString("relatedTo"), containsString("limit")));
-        unknownParameter(given().queryParam("asOf", "2020-01-01T00:00:00Z").get(ACTORS).then(), "asOf");
+        unknownParameter(given().queryParam("asof", "2020-01-01T00:00:00Z").get(ACTORS).then(), "asof")
+                .body("detail", containsString("asOf"));
+    }
+
+    @Test
+    void aListAsOfSomethingThatIsNotAnInstantOrIsInTheFutureIsRefusedNamingAsOf() {
+        validation(given().queryParam("asOf", "yesterday").get(ACTORS).then(), "asOf");
+        validation(given().queryParam("asOf", "2020-11-10").get(ACTORS).then(), "asOf");
+        validation(given().queryParam("asOf", "2999-01-01T00:00:00Z").get(ACTORS).then(), "asOf")
+                .body("errors[0].message", containsString("future"));
+        given().queryParam("asOf", "2020-01-01T00:00:00Z").get(ACTORS).then().statusCode(200);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,53 @@ class ActorQueriesApiTest {
         turSupportsAze = declare(tur, "SUPPORTS", aze, "NAGORNO_KARABAKH", "2020-09-27");
         declare(rus, "MEDIATES", arm, "NAGORNO_KARABAKH", null);
         declare(rus, "MEDIATES", aze, "NAGORNO_KARABAKH", null);
+    }
+
+    // ---------------------------------------------------------------- as of an instant
+
+    @Test
+    void theListAsOfAnInstantHasTheActorsOfThenWithTheirNamesAndRelationshipsOfThen() throws Exception {
+        Thread.sleep(5);
+        Instant then = Instant.now();
+        Thread.sleep(5);
+        given().contentType(ContentType.JSON).body(Map.of("name", "Libyan National Army " + marker, "reason", "renamed"))
+                .post(ACTORS + "/" + haf + "/rename").then().statusCode(200);
+        declare(rus, "SUPPORTS", gna, "SYRIA", null);
+        String later = marker + "-NEW";
+        register(later, "Newcomer", "ARMED_GROUP", "SYR", List.of());
+
+        assertThat(keysOfList(Map.of("q", marker), 2)).contains(later);
+        assertThat(keysOfList(Map.of("q", marker, "asOf", then.toString()), 2))
+                .containsExactly(arm, aze, gna, haf, rus, tur);
+        given().queryParam("q", "Haftar forces " + marker).queryParam("asOf", then.toString()).get(ACTORS).then().statusCode(200)
+                .body("items.key", contains(haf)).body("items[0].name", equalTo("Haftar forces " + marker))
+                .body("items[0].asOf", equalTo(then.toString()));
+        given().queryParam("q", "Haftar forces " + marker).get(ACTORS).then().body("items.key", empty());
+        given().queryParam("theater", "SYRIA").queryParam("q", marker).get(ACTORS).then()
+                .body("items.key", containsInAnyOrder(gna, rus));
+        given().queryParam("theater", "SYRIA").queryParam("q", marker).queryParam("asOf", then.toString()).get(ACTORS)
+                .then().body("items.key", empty());
+        given().queryParam("relatedTo", rus).get(ACTORS).then().body("items.key", containsInAnyOrder(arm, aze, gna, haf));
+        given().queryParam("relatedTo", rus).queryParam("asOf", then.toString()).get(ACTORS).then()
+                .body("items.key", containsInAnyOrder(arm, aze, haf));
+        given().queryParam("asOf", Instant.now().plusSeconds(600).toString()).get(ACTORS).then().statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+    }
+
+    /** The keys of the whole list, following its pages of {@code limit}. */
+    private static List<String> keysOfList(Map<String, String> query, int limit) {
+        List<String> keys = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParams(query).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get(ACTORS).then().statusCode(200).extract();
+            keys.addAll(page.path("items.key"));
+            cursor = page.path("next");
+        } while (cursor != null);
+        return keys;
     }
 
     // ---------------------------------------------------------------- filters

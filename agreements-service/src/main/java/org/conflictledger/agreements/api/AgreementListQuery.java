@@ -26,6 +26,10 @@ public class AgreementListQuery {
     @QueryParam("q")
     @Parameter(description = "Part of the title or signing place", example = "moscow")
     public String q;
+    @QueryParam("asOf")
+    @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and shown with the values"
+            + " of that instant; not in the future. Without it, the list now.", example = "2020-12-01T00:00:00Z")
+    public String asOf;
     @QueryParam("cursor")
     @Parameter(description = "Cursor from the previous page's next")
     public String cursor;

@@ -128,7 +128,7 @@ public class AgreementResource {
 
     @GET
     @Operation(summary = "List agreements",
-            description = "Agreements in signing order (unsigned ones last), filtered by theater, status, kind, signatory, in force at an instant, and text; a page at a time.")
+            description = "Agreements in signing order (unsigned ones last), filtered by theater, status, kind, signatory, in force at an instant, and text; a page at a time. With asOf, the list as it stood at that instant: the agreements recorded by then, filtered and shown with the values they had then.")
     @APIResponse(responseCode = "200", description = "A page of agreements; Link rel=next when there is more",
             content = @Content(schema = @Schema(implementation = AgreementRepresentations.AgreementPage.class)))
     public Response list(@BeanParam AgreementListQuery query, @Context UriInfo uri) {
@@ -142,14 +142,16 @@ public class AgreementResource {
                 QueryParameters.instant("inForceAt", query.inForceAt),
                 query.q == null || query.q.isBlank() ? null : query.q.strip(),
                 position(Cursors.decode(query.cursor)));
-        List<AgreementView> found = queries.list(filter, limit + 1);
+        Instant asOf = QueryParameters.listedAsOf("asOf", query.asOf);
+        List<AgreementView> found = asOf == null ? queries.list(filter, limit + 1)
+                : records.listAsOf(filter, asOf, limit + 1);
         List<AgreementView> views = found.stream().limit(limit).toList();
         String next = null;
         if (found.size() > limit) {
             AgreementView last = views.get(views.size() - 1);
             next = Cursors.encode((last.signedOn == null ? "-" : last.signedOn.toString()) + "|" + last.id);
         }
-        return new Page<>(views.stream().map(v -> mapping.representation(v, null)).toList(), next).toResponse(uri);
+        return new Page<>(views.stream().map(v -> mapping.representation(v, asOf)).toList(), next).toResponse(uri);
     }
 
     @POST

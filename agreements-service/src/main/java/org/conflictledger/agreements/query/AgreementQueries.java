@@ -4,13 +4,17 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.conflictledger.platform.storage.DatabaseOrder;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Questions the agreement read model answers. */
 @ApplicationScoped
@@ -96,6 +100,48 @@ public class AgreementQueries {
                 + " order by coalesce(a.signedOn, :unsigned), a.id";
         params.and("unsigned", UNSIGNED);
         return AgreementView.<AgreementView>find(query, params).page(0, limit).list();
+    }
+
+    /**
+     * Up to {@code limit} agreements as they stood at {@code asOf}, matching the filter with the values of then, in
+     * signing order. An agreement unchanged since is read from the view; one changed since is folded from its events
+     * up to the instant. Every agreement is looked at for every page: agreements are few, unlike events.
+     */
+    public List<AgreementView> listAsOf(AgreementFilter filter, Instant asOf, int limit,
+                                        Function<UUID, List<DomainEventMessage<?>>> eventsUpToAsOf) {
+        String text = filter.text() == null ? null : filter.text().toLowerCase(Locale.ROOT);
+        Comparator<AgreementView> order = Comparator.<AgreementView, LocalDate>comparing(
+                view -> view.signedOn == null ? UNSIGNED : view.signedOn).thenComparing(view -> view.id, DatabaseOrder.UUIDS);
+        AgreementView after = null;
+        if (filter.after() != null) {
+            after = new AgreementView();
+            after.signedOn = filter.after().signedOn();
+            after.id = filter.after().id();
+        }
+        List<AgreementView> then = new ArrayList<>();
+        for (AgreementView now : AgreementView.<AgreementView>list("recordedAt <= ?1", asOf)) {
+            if (!now.updatedAt.isAfter(asOf)) {
+                then.add(now);
+            } else {
+                fold(eventsUpToAsOf.apply(now.id)).ifPresent(then::add);
+            }
+        }
+        AgreementView pageStart = after;
+        return then.stream()
+                .filter(view -> filter.theater() == null || view.theater == filter.theater())
+                .filter(view -> filter.status() == null || view.status == filter.status())
+                .filter(view -> filter.kind() == null || view.kind == filter.kind())
+                .filter(view -> filter.signatory() == null || view.parties.stream().anyMatch(party ->
+                        party.role.equals(PartyRow.SIGNATORY) && party.actorId.equals(filter.signatory())))
+                .filter(view -> filter.inForceAt() == null || view.inForceAt != null
+                        && !view.inForceAt.isAfter(filter.inForceAt())
+                        && (view.endedAt == null || view.endedAt.isAfter(filter.inForceAt()))
+                        && view.state().inForceAt(filter.inForceAt()))
+                .filter(view -> text == null || view.searchText.contains(text))
+                .filter(view -> pageStart == null || order.compare(view, pageStart) > 0)
+                .sorted(order)
+                .limit(limit)
+                .toList();
     }
 
     /** The agreement as its events up to an instant make it; empty when it had no events yet. */

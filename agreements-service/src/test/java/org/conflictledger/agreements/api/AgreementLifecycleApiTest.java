@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -552,6 +554,56 @@ class AgreementLifecycleApiTest {
                 .body("errors[0].field", equalTo("limit"));
         given().queryParam("cursor", "not-a-cursor").get("/api/v1/agreements").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void theListAsOfAnInstantHasTheAgreementsOfThenWithTheirValuesOfThenInSigningOrder() throws InterruptedException {
+        UUID washington = recorded(fixtures.statement().replace(SIGNED_ON, "\"signedOn\": \"2020-10-25\""));
+        UUID moscow = fixtures.recordStatement();
+        UUID ankara = recorded(fixtures.statement().replace(SIGNED_ON, "\"signedOn\": \"2020-11-11\""));
+        Instant then = recordedAt(ankara, 0);
+        aMomentPasses();
+        correct(moscow, null, "{\"title\": \"Trilateral statement %s\", \"reason\": \"short title\"}"
+                .formatted(fixtures.marker)).statusCode(200);
+        changeStatus(washington, "SUSPENDED", "2021-03-01T00:00:00Z").statusCode(200);
+        UUID later = fixtures.recordStatement();
+
+        assertThat(idsOfList(Map.of("q", fixtures.marker), 1))
+                .containsExactly(washington.toString(), moscow.toString(), later.toString(), ankara.toString());
+        assertThat(idsOfList(Map.of("q", fixtures.marker, "asOf", then.toString()), 1))
+                .containsExactly(washington.toString(), moscow.toString(), ankara.toString());
+        given().queryParam("q", fixtures.marker).queryParam("asOf", then.toString()).get("/api/v1/agreements").then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + moscow + "' }.title",
+                        equalTo("Statement of 9 November 2020 " + fixtures.marker))
+                .body("items[0].asOf", equalTo(then.toString()));
+        given().queryParam("q", "Trilateral statement " + fixtures.marker).queryParam("asOf", then.toString())
+                .get("/api/v1/agreements").then().body("items", empty());
+        given().queryParam("q", fixtures.marker).queryParam("status", "SUSPENDED").get("/api/v1/agreements").then()
+                .body("items.id", contains(washington.toString()));
+        given().queryParam("q", fixtures.marker).queryParam("status", "SUSPENDED").queryParam("asOf", then.toString())
+                .get("/api/v1/agreements").then().body("items", empty());
+        given().queryParam("q", fixtures.marker).queryParam("inForceAt", "2021-04-01T00:00:00Z")
+                .queryParam("asOf", then.toString()).get("/api/v1/agreements").then()
+                .body("items.id", containsInAnyOrder(washington.toString(), moscow.toString(), ankara.toString()));
+        given().queryParam("asOf", Instant.now().plusSeconds(600).toString()).get("/api/v1/agreements").then()
+                .statusCode(400).body("errors[0].field", equalTo("asOf"));
+    }
+
+    /** The ids of the whole list, following its pages of {@code limit}. */
+    private static List<String> idsOfList(Map<String, String> query, int limit) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParams(query).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            ExtractableResponse<Response> page = request.get("/api/v1/agreements").then().statusCode(200).extract();
+            ids.addAll(page.path("items.id"));
+            cursor = page.path("next");
+        } while (cursor != null);
+        return ids;
     }
 
     // --- schedule and renewal objections -----------------------------------------------------

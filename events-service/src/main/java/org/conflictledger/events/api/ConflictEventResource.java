@@ -391,10 +391,7 @@ public class ConflictEventResource {
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             throw new InvalidRequest("to", "must not be before from");
         }
-        Instant asOf = QueryParameters.instant("asOf", query.asOf);
-        if (asOf != null && asOf.isAfter(Instant.now())) {
-            throw new InvalidRequest("asOf", "must not be in the future: the list at a later instant is not known yet");
-        }
+        Instant asOf = QueryParameters.listedAsOf("asOf", query.asOf);
         List<ConflictEventView> found = asOf == null ? queries.list(filter, limit + 1)
                 : queries.listAsOf(filter, asOf, limit + 1);
         boolean more = found.size() > limit;

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.conflictledger.platform.api.QueryTimedOut;
 import org.conflictledger.platform.config.LedgerConfig;
+import org.conflictledger.platform.storage.DatabaseOrder;
 import org.hibernate.jpa.HibernateHints;
 
 import java.time.Duration;
@@ -55,7 +56,7 @@ public class ConflictEventQueries {
                 new AsOf("e.updatedAt <= :asOf and e.recordedTo > :asOf", asOf), limit)
                 .stream().map(ConflictEventVersion::asView).toList();
         Comparator<ConflictEventView> order = Comparator.<ConflictEventView, LocalDate>comparing(view -> view.date)
-                .thenComparing(view -> view.id, ConflictEventQueries::compareAsTheDatabaseDoes);
+                .thenComparing(view -> view.id, DatabaseOrder.UUIDS);
         return Stream.concat(unchangedSince.stream(), replacedSince.stream())
                 .sorted(filter.descending() ? order.reversed() : order)
                 .limit(limit)
@@ -151,12 +152,6 @@ public class ConflictEventQueries {
     }
 
     private record AsOf(String condition, Instant instant) {
-    }
-
-    /** UUIDs in the order H2 and PostgreSQL sort them: as two unsigned 64-bit numbers (Java's compareTo is signed). */
-    static int compareAsTheDatabaseDoes(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /**

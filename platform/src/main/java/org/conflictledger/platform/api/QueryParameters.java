@@ -48,6 +48,18 @@ public final class QueryParameters {
         }
     }
 
+    /**
+     * The instant a list is asked "as of": not in the future, since the list at a later instant is not known yet and a
+     * citation of it would not give the same list back.
+     */
+    public static Instant listedAsOf(String name, String text) {
+        Instant asOf = instant(name, text);
+        if (asOf != null && asOf.isAfter(Instant.now())) {
+            throw new InvalidRequest(name, "must not be in the future: the list at a later instant is not known yet");
+        }
+        return asOf;
+    }
+
     /** A page size: {@link Page#DEFAULT_LIMIT} when absent, 1 to {@link Page#MAX_LIMIT} otherwise. */
     public static int limit(String text) {
         if (text == null || text.isBlank()) {
