@@ -72,11 +72,21 @@ public class ConflictEventProjection implements Projection {
         entities.createNativeQuery("DELETE FROM conflict_event_view").executeUpdate();
     }
 
+    /**
+     * Keeps a replaced state once: a view whose version was set back (by hand, or restored from an older backup) would
+     * otherwise replace the same version twice, and the duplicate row would stop the projection.
+     */
+    private static void keep(ConflictEventVersion replaced) {
+        if (ConflictEventVersion.findById(replaced.rowId) == null) {
+            replaced.persist();
+        }
+    }
+
     private static void update(UUID eventId, Object event, long sequence, Instant at) {
         ConflictEventView view = ConflictEventView.findById(eventId);
         // Events are handled in order, so an event already reflected is a redelivery.
         if (view != null && view.version <= sequence) {
-            ConflictEventVersion.replaced(view, at).persist();
+            keep(ConflictEventVersion.replaced(view, at));
             view.apply(event, sequence, at);
         }
     }
