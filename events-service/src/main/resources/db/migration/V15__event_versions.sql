@@ -38,9 +38,13 @@ CREATE TABLE conflict_event_version_actor (
 );
 CREATE INDEX ix_conflict_event_version_actor_actor ON conflict_event_version_actor (actor_id, role);
 
--- A store written before this migration has replaced states that were never kept: the read model is emptied and its
--- processor's position removed, so that the service replays every event into both tables when it starts (a processor
--- without a position starts from the first event; writes wait for the replay, as on a new replica).
-DELETE FROM conflict_event_actor;
-DELETE FROM conflict_event_view;
-DELETE FROM token_entry WHERE processor_name = 'conflict-event-read-model';
+-- Whether conflict_event_version holds every replaced state. A store that already has events was written by a version
+-- that kept none: its lists as of an instant answer 503 history-not-built until a read-model rebuild
+-- (POST /api/v1/events/admin/read-model/rebuild) has replayed them into both tables, which sets this. Nothing is
+-- emptied here, so the replicas still running the previous version keep serving during a rolling upgrade.
+CREATE TABLE conflict_event_history (
+    id       INTEGER NOT NULL PRIMARY KEY,
+    complete BOOLEAN NOT NULL
+);
+INSERT INTO conflict_event_history (id, complete)
+    VALUES (1, NOT EXISTS (SELECT 1 FROM conflict_event_view));

@@ -88,14 +88,8 @@ public class ActorQueries {
      */
     @Transactional
     public List<ActorView> listAsOf(ActorFilter filter, Instant asOf, int limit) {
-        List<ActorView> then = new ArrayList<>();
-        for (ActorView now : ActorView.<ActorView>list("registeredAt <= ?1", asOf)) {
-            if (!now.updatedAt.isAfter(asOf)) {
-                then.add(now);
-            } else {
-                fold(audit.eventsUpTo(now.id.toString(), asOf)).ifPresent(then::add);
-            }
-        }
+        List<ActorView> then = audit.statesAt(asOf, ActorView.<ActorView>list("registeredAt <= ?1", asOf),
+                actor -> actor.updatedAt, actor -> actor.id.toString(), ActorQueries::fold);
         Set<UUID> inTheater = filter.theater() == null ? null
                 : relatedBy(then, relationship -> relationship.theater == filter.theater());
         Set<UUID> relatedTo = filter.relatedTo() == null ? null : relatedBy(then, relationship ->

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import org.conflictledger.devstack.http.ListPages;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,20 +108,8 @@ class ActorQueriesApiTest {
                 .body("errors[0].field", equalTo("asOf"));
     }
 
-    /** The keys of the whole list, following its pages of {@code limit}. */
     private static List<String> keysOfList(Map<String, String> query, int limit) {
-        List<String> keys = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().queryParams(query).queryParam("limit", limit);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            var page = request.get(ACTORS).then().statusCode(200).extract();
-            keys.addAll(page.path("items.key"));
-            cursor = page.path("next");
-        } while (cursor != null);
-        return keys;
+        return ListPages.collect(ACTORS, query, limit, "key");
     }
 
     // ---------------------------------------------------------------- filters

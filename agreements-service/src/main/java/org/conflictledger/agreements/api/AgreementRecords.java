@@ -3,7 +3,6 @@ package org.conflictledger.agreements.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
-import org.conflictledger.agreements.query.AgreementFilter;
 import org.conflictledger.agreements.query.AgreementQueries;
 import org.conflictledger.agreements.query.AgreementView;
 import org.conflictledger.agreements.write.AgreementsWriteConfiguration;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 
 /** Finding an agreement for the resources: now, or as it stood at an instant; 404 when there is none. */
@@ -58,11 +56,6 @@ public class AgreementRecords {
         }
         return AgreementQueries.fold(audit.eventsUpTo(id.toString(), asOf))
                 .orElseThrow(() -> new RecordNotFound("agreement", id + " as of " + asOf));
-    }
-
-    /** The list as it stood at {@code asOf}: see {@link AgreementQueries#listAsOf}. */
-    public List<AgreementView> listAsOf(AgreementFilter filter, Instant asOf, int limit) {
-        return queries.listAsOf(filter, asOf, limit, id -> audit.eventsUpTo(id.toString(), asOf));
     }
 
     /**

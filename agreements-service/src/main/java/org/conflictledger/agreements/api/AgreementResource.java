@@ -144,7 +144,7 @@ public class AgreementResource {
                 position(Cursors.decode(query.cursor)));
         Instant asOf = QueryParameters.listedAsOf("asOf", query.asOf);
         List<AgreementView> found = asOf == null ? queries.list(filter, limit + 1)
-                : records.listAsOf(filter, asOf, limit + 1);
+                : queries.listAsOf(filter, asOf, limit + 1);
         List<AgreementView> views = found.stream().limit(limit).toList();
         String next = null;
         if (found.size() > limit) {

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.storage.DatabaseOrder;
 
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Questions the agreement read model answers. */
 @ApplicationScoped
@@ -23,6 +23,12 @@ public class AgreementQueries {
     /** Unsigned agreements sort after every signed one. */
     private static final LocalDate UNSIGNED = LocalDate.of(9999, 12, 31);
     private static final int BATCH = 200;
+
+    private final AuditTrail audit;
+
+    AgreementQueries(AuditTrail audit) {
+        this.audit = audit;
+    }
 
     public Optional<AgreementView> byId(UUID id) {
         return AgreementView.findByIdOptional(id);
@@ -107,8 +113,7 @@ public class AgreementQueries {
      * signing order. An agreement unchanged since is read from the view; one changed since is folded from its events
      * up to the instant. Every agreement is looked at for every page: agreements are few, unlike events.
      */
-    public List<AgreementView> listAsOf(AgreementFilter filter, Instant asOf, int limit,
-                                        Function<UUID, List<DomainEventMessage<?>>> eventsUpToAsOf) {
+    public List<AgreementView> listAsOf(AgreementFilter filter, Instant asOf, int limit) {
         String text = filter.text() == null ? null : filter.text().toLowerCase(Locale.ROOT);
         Comparator<AgreementView> order = Comparator.<AgreementView, LocalDate>comparing(
                 view -> view.signedOn == null ? UNSIGNED : view.signedOn).thenComparing(view -> view.id, DatabaseOrder.UUIDS);
@@ -118,14 +123,8 @@ public class AgreementQueries {
             after.signedOn = filter.after().signedOn();
             after.id = filter.after().id();
         }
-        List<AgreementView> then = new ArrayList<>();
-        for (AgreementView now : AgreementView.<AgreementView>list("recordedAt <= ?1", asOf)) {
-            if (!now.updatedAt.isAfter(asOf)) {
-                then.add(now);
-            } else {
-                fold(eventsUpToAsOf.apply(now.id)).ifPresent(then::add);
-            }
-        }
+        List<AgreementView> then = audit.statesAt(asOf, AgreementView.<AgreementView>list("recordedAt <= ?1", asOf),
+                view -> view.updatedAt, view -> view.id.toString(), AgreementQueries::fold);
         AgreementView pageStart = after;
         return then.stream()
                 .filter(view -> filter.theater() == null || view.theater == filter.theater())

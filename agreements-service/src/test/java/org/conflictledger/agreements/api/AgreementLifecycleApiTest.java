@@ -9,13 +9,13 @@ import org.conflictledger.actorreplica.ActorDirectory;
 import org.conflictledger.actorreplica.ActorRef;
 import org.conflictledger.agreements.support.AgreementFixtures;
 import org.conflictledger.agreements.support.TopicEvents;
+import org.conflictledger.devstack.http.ListPages;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -594,20 +594,8 @@ class AgreementLifecycleApiTest {
                 .statusCode(400).body("errors[0].field", equalTo("asOf"));
     }
 
-    /** The ids of the whole list, following its pages of {@code limit}. */
     private static List<String> idsOfList(Map<String, String> query, int limit) {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().queryParams(query).queryParam("limit", limit);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            ExtractableResponse<Response> page = request.get("/api/v1/agreements").then().statusCode(200).extract();
-            ids.addAll(page.path("items.id"));
-            cursor = page.path("next");
-        } while (cursor != null);
-        return ids;
+        return ListPages.collect("/api/v1/agreements", query, limit, "id");
     }
 
     // --- schedule and renewal objections -----------------------------------------------------

@@ -52,7 +52,8 @@ public class ConflictEventListQuery {
     public String status;
     @QueryParam("asOf")
     @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and shown with the values"
-            + " of that instant; not in the future. Without it, the list now.", example = "2020-11-10T00:00:00Z")
+            + " of that instant (actors named as they are now); not in the future. Without it, the list now. 503"
+            + " history-not-built on a store whose past states a rebuild has not kept yet.", example = "2020-11-10T00:00:00Z")
     public String asOf;
     @QueryParam("sort")
     @Parameter(description = "date (oldest first, the default) or -date (newest first)", example = "date")

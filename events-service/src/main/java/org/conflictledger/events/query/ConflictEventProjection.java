@@ -70,6 +70,8 @@ public class ConflictEventProjection implements Projection {
         entities.createNativeQuery("DELETE FROM conflict_event_version").executeUpdate();
         entities.createNativeQuery("DELETE FROM conflict_event_actor").executeUpdate();
         entities.createNativeQuery("DELETE FROM conflict_event_view").executeUpdate();
+        // The replay that follows keeps every replaced state, whatever the store's first version did.
+        entities.createNativeQuery("UPDATE conflict_event_history SET complete = TRUE").executeUpdate();
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.conflictledger.platform.api.HistoryNotBuilt;
 import org.conflictledger.platform.api.QueryTimedOut;
 import org.conflictledger.platform.config.LedgerConfig;
 import org.conflictledger.platform.storage.DatabaseOrder;
@@ -13,6 +14,7 @@ import org.hibernate.jpa.HibernateHints;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,10 +52,19 @@ public class ConflictEventQueries {
      * that were current then, merged.
      */
     public List<ConflictEventView> listAsOf(ConflictEventFilter filter, Instant asOf, int limit) {
+        Object complete = ConflictEventView.getEntityManager()
+                .createNativeQuery("SELECT complete FROM conflict_event_history WHERE id = 1").getSingleResult();
+        if (!Boolean.TRUE.equals(complete)) {
+            throw new HistoryNotBuilt("The events' past states are not all kept yet: this store was written by a version"
+                    + " that did not keep them. An admin's read-model rebuild (POST /api/v1/events/admin/read-model/rebuild)"
+                    + " fills them; lists without asOf answer meanwhile.");
+        }
+        // The databases keep microseconds, and a driver rounds a finer instant, possibly up past a change: floor it.
+        Instant instant = asOf.truncatedTo(ChronoUnit.MICROS);
         List<ConflictEventView> unchangedSince = find(ConflictEventView.class, "id", filter,
-                new AsOf("e.updatedAt <= :asOf", asOf), limit);
+                new AsOf("e.updatedAt <= :asOf", instant), limit);
         List<ConflictEventView> replacedSince = find(ConflictEventVersion.class, "eventId", filter,
-                new AsOf("e.updatedAt <= :asOf and e.recordedTo > :asOf", asOf), limit)
+                new AsOf("e.updatedAt <= :asOf and e.recordedTo > :asOf", instant), limit)
                 .stream().map(ConflictEventVersion::asView).toList();
         Comparator<ConflictEventView> order = Comparator.<ConflictEventView, LocalDate>comparing(view -> view.date)
                 .thenComparing(view -> view.id, DatabaseOrder.UUIDS);

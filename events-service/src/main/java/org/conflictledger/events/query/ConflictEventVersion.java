@@ -45,7 +45,9 @@ public class ConflictEventVersion extends ConflictEventColumns {
         before.copyColumns(current);
         before.eventId = current.id;
         before.rowId = UUID.nameUUIDFromBytes((current.id + "/" + current.version).getBytes(StandardCharsets.UTF_8));
-        before.recordedTo = replacedAt;
+        // Never before the state began: clocks of two replicas may disagree by a little, and overlapping intervals would
+        // show the event twice in a list as of an instant between them.
+        before.recordedTo = replacedAt.isBefore(current.updatedAt) ? current.updatedAt : replacedAt;
         for (ParticipantRow participant : current.participants) {
             before.participants.add(new ParticipantRow(participant.actorId, participant.role));
         }

@@ -1,16 +1,18 @@
 package org.conflictledger.events.api;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.conflictledger.actorreplica.ActorDirectory;
+import org.conflictledger.devstack.http.ListPages;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +39,9 @@ class ConflictEventListAsOfTest {
 
     @Inject
     ActorDirectory directory;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private String marker;
     private String aze;
@@ -113,6 +118,35 @@ class ConflictEventListAsOfTest {
                 .then().body("items.id", org.hamcrest.Matchers.contains(id));
     }
 
+    @Test
+    void aStoreWhosePastStatesWereNotKeptAnswersListsAsOf503UntilARebuildKeepsThem() throws Exception {
+        report("Agdam");
+        String asOf = Instant.now().toString();
+        setHistoryComplete(false);
+        try {
+            given().queryParam("asOf", asOf).get(EVENTS).then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:conflict-ledger:problem:history-not-built"))
+                    .body("detail", containsString("/api/v1/events/admin/read-model/rebuild"));
+            given().queryParam("q", marker).get(EVENTS).then().statusCode(200).body("items", hasSize(1));
+
+            given().post(EVENTS + "/admin/read-model/rebuild").then().statusCode(200);
+
+            given().queryParam("q", marker).queryParam("asOf", asOf).get(EVENTS).then().statusCode(200)
+                    .body("items", hasSize(1));
+        } finally {
+            setHistoryComplete(true);
+        }
+    }
+
+    private void setHistoryComplete(boolean complete) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE conflict_event_history SET complete = ?")) {
+            update.setBoolean(1, complete);
+            update.executeUpdate();
+        }
+    }
+
     private String report(String place) {
         String body = """
                 {"theater": "NAGORNO_KARABAKH", "type": "BATTLE", "date": "2020-10-15",
@@ -129,19 +163,7 @@ class ConflictEventListAsOfTest {
         given().contentType(ContentType.JSON).body(body).post(EVENTS + "/" + id + "/corrections").then().statusCode(200);
     }
 
-    /** The ids of the whole list, following its pages of {@code limit}. */
     private static List<String> idsOfList(Map<String, String> query, int limit) {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().queryParams(query).queryParam("limit", limit);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            ExtractableResponse<Response> page = request.get(EVENTS).then().statusCode(200).extract();
-            ids.addAll(page.path("items.id"));
-            cursor = page.path("next");
-        } while (cursor != null);
-        return ids;
+        return ListPages.collect(EVENTS, query, limit, "id");
     }
 }

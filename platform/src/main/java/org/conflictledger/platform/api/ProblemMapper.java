@@ -116,6 +116,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response historyNotBuilt(HistoryNotBuilt e, UriInfo uri) {
+        return ProblemResponses.of(503, "history-not-built", "Past states not kept yet", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         JsonProcessingException json = causeOfType(e, JsonProcessingException.class);
         if (json != null) {

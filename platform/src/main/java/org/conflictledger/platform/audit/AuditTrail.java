@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The audit view of any event-sourced record: its history with metadata, the events recorded
@@ -88,6 +89,29 @@ public class AuditTrail {
         List<DomainEventMessage<?>> events = new ArrayList<>();
         axon.storageEngine().readEvents(id, 0).asStream().forEach(events::add);
         return events;
+    }
+
+    /**
+     * The states records were in at {@code asOf}, from their current views: a view not changed since is that state; a
+     * record changed since is folded from its events recorded up to the instant. For record types with few records
+     * (actors, agreements): every view given is looked at.
+     *
+     * @param current   the views of the records that existed at the instant (and perhaps others: they fold to nothing)
+     * @param updatedAt when a view last changed
+     * @param id        a view's record id, as the event store names it
+     * @param fold      a record's events folded into a detached view, empty for none
+     */
+    public <V> List<V> statesAt(Instant asOf, List<V> current, Function<V, Instant> updatedAt, Function<V, String> id,
+                                Function<List<DomainEventMessage<?>>, Optional<V>> fold) {
+        List<V> then = new ArrayList<>(current.size());
+        for (V now : current) {
+            if (!updatedAt.apply(now).isAfter(asOf)) {
+                then.add(now);
+            } else {
+                fold.apply(eventsUpTo(id.apply(now), asOf)).ifPresent(then::add);
+            }
+        }
+        return then;
     }
 
     /** The record's events recorded at or before {@code instant}, oldest first. */

@@ -33,7 +33,11 @@ public class EmbeddedDatabaseCompaction {
 
     private final AgroalDataSource dataSource;
     private final LedgerConfig config;
+    /** Failures in a row after which compaction stops, rather than logging every interval. */
+    private static final int MAX_FAILURES_IN_A_ROW = 10;
+
     private ScheduledExecutorService compactor;
+    private int failuresInARow;
 
     EmbeddedDatabaseCompaction(AgroalDataSource dataSource, LedgerConfig config) {
         this.dataSource = dataSource;
@@ -53,9 +57,13 @@ public class EmbeddedDatabaseCompaction {
         compactor.scheduleWithFixedDelay(this::compactQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         if (compactor != null) {
-            compactor.shutdownNow();
+            // Never interrupted: an interrupt closes H2's file channel under every other writer of the database.
+            compactor.shutdown();
+            if (!compactor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("A compaction of the embedded database was still running at shutdown");
+            }
         }
     }
 
@@ -71,9 +79,17 @@ public class EmbeddedDatabaseCompaction {
     private void compactQuietly() {
         try (Connection connection = dataSource.getConnection()) {
             compact(connection, config.embeddedDatabase().compactFillRate());
+            failuresInARow = 0;
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf(e, "Compacting the embedded database failed; trying again in %s",
-                    config.embeddedDatabase().compactInterval());
+            failuresInARow++;
+            if (failuresInARow == 1) {
+                LOG.warnf(e, "Compacting the embedded database failed; trying again every %s",
+                        config.embeddedDatabase().compactInterval());
+            } else if (failuresInARow == MAX_FAILURES_IN_A_ROW) {
+                LOG.warnf(e, "Compacting the embedded database failed %d times in a row; no longer trying until restart",
+                        failuresInARow);
+                compactor.shutdown();
+            }
         }
     }
 

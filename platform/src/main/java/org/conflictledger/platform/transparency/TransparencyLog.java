@@ -62,9 +62,11 @@ public class TransparencyLog {
         signer.scheduleWithFixedDelay(this::signQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         if (signer != null) {
-            signer.shutdownNow();
+            // Not interrupted: an interrupt during a write closes the embedded database's file channel.
+            signer.shutdown();
+            signer.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 
