@@ -705,7 +705,7 @@ class AgreementBadInputApiTest {
     static Stream<Arguments> unknownQueryParameters() {
         return Stream.of(
                 query("", "theatre", "NAGORNO_KARABAKH"),
-                query("", "asOf", "2020-01-01T00:00:00Z"),
+                query("", "asof", "2020-01-01T00:00:00Z"),
                 query("/%A%", "at", "2020-01-01T00:00:00Z"),
                 query("/%A%/terms", "overdue", "2020-12-02"),
                 query("/%A%/terms/%T1%", "asOf", "2020-01-01T00:00:00Z"),
