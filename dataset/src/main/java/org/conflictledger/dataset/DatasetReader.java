@@ -12,6 +12,7 @@ import org.conflictledger.contracts.AgreementStatus;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
 import org.conflictledger.contracts.GeoPrecision;
+import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.TermCategory;
 import org.conflictledger.contracts.Theater;
@@ -70,39 +71,15 @@ public final class DatasetReader {
     /** The files a dataset folder may hold, in the order they are read and imported. */
     public static final List<String> FILES = List.of(ACTORS_FILE, AGREEMENTS_FILE, EVENTS_FILE);
 
-    // The API's limits (actors-service ActorRequests and platform SourceCitation).
-    static final Pattern KEY = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,63}");
-    static final Pattern COUNTRY = Pattern.compile("[A-Z]{3}");
-    static final Pattern URL = Pattern.compile("https?://\\S+");
-    static final int MAX_NAME = 200;
-    static final int MAX_ALIASES = 50;
-    static final int MAX_REASON = 2000;
-    static final int MAX_SOURCES = 50;
-    static final int MAX_TITLE = 500;
-    static final int MAX_PUBLISHER = 200;
-    static final int MAX_URL = 2000;
-    // events-service's limits (ConflictEventRequests and ConflictEventRules).
+    // The record's limits, the ones every service checks (contracts/RecordLimits).
+    static final Pattern KEY = Pattern.compile(RecordLimits.ACTOR_KEY);
+    static final Pattern COUNTRY = Pattern.compile(RecordLimits.COUNTRY);
+    static final Pattern URL = Pattern.compile(RecordLimits.URL);
+    static final Pattern EXTERNAL_ID = Pattern.compile("\\S{1," + RecordLimits.MAX_EXTERNAL_ID + "}");
     /** A dataset event key: lower case, digits and hyphens; sent as the Idempotency-Key {@code seed-<key>}. */
     static final Pattern EVENT_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{2,99}");
-    static final Pattern EXTERNAL_ID = Pattern.compile("\\S{1,64}");
-    static final int MAX_EVENT_TEXT = 200;
-    static final int MAX_NOTES = 5000;
-    static final int MAX_EVENT_ACTORS = 50;
-    // agreements-service's limits (AgreementRequests and AgreementRules).
     /** A dataset agreement key, like an event key; sent as the Idempotency-Key {@code seed-agreement-<key>}. */
     static final Pattern AGREEMENT_KEY = EVENT_KEY;
-    static final int MAX_AGREEMENT_TITLE = 300;
-    static final int MAX_PLACE = 200;
-    static final int MAX_ZONE = 64;
-    static final int MAX_LIST = 50;
-    static final int MAX_TERMS = 500;
-    static final int MAX_ORDER = 10_000;
-    static final int MAX_ARTICLE = 100;
-    static final int MAX_TERM_TEXT = 5000;
-    static final int MAX_UNIT = 64;
-    static final int MAX_QUANTITY_OF = 200;
-    /** events-service's limit on a conflict event's term reference. */
-    static final int MAX_TERM_REFERENCE = 200;
     /** The kinds of condition between terms (agreements-service's {@code TermCondition.ConditionKind}). */
     static final List<String> CONDITION_KINDS = List.of("IN_PARALLEL_WITH", "AFTER", "BEFORE", "CONDITIONAL_ON");
     /** How a conflict event may name a term by order, as agreements-service's {@code TermReferences} reads it. */
@@ -324,12 +301,12 @@ public final class DatasetReader {
         }
         unknownFields(node, path, ACTOR_FIELDS);
         String key = key(node, path, "key", true);
-        String name = text(node, path, "name", true, MAX_NAME);
+        String name = text(node, path, "name", true, RecordLimits.MAX_NAME);
         ActorKind kind = enumValue(node, path, "kind", ActorKind.class, true);
         List<String> aliases = aliases(node, path);
         String country = pattern(node, path, "country", COUNTRY, "an ISO 3166-1 alpha-3 code such as TUR");
         String affiliation = key(node, path, "affiliation", false);
-        String reason = text(node, path, "reason", true, MAX_REASON);
+        String reason = text(node, path, "reason", true, RecordLimits.MAX_REASON);
         List<SourceCitation> sources = sources(node, path);
         List<RelationshipEntry> relationships = new ArrayList<>();
         JsonNode relationshipsNode = node.get("relationships");
@@ -362,7 +339,7 @@ public final class DatasetReader {
             problem(path + ".validUntil", "must not be before validFrom (" + validFrom + ")");
         }
         Double confidence = confidence(node, path);
-        String reason = text(node, path, "reason", true, MAX_REASON);
+        String reason = text(node, path, "reason", true, RecordLimits.MAX_REASON);
         List<SourceCitation> sources = sources(node, path);
         return new RelationshipEntry(kind, counterpart, theater, validFrom, validUntil, confidence, reason, sources);
     }
@@ -444,13 +421,13 @@ public final class DatasetReader {
         EventLocation location = location(node, path);
         List<EventActor> actors = eventActors(node, path, actorKeys);
         EventFatalities fatalities = fatalities(node, path);
-        String notes = text(node, path, "notes", false, MAX_NOTES);
+        String notes = text(node, path, "notes", false, RecordLimits.MAX_NOTES);
         Double confidence = confidence(node, path);
         String acledEventId = pattern(node, path, "acledEventId", EXTERNAL_ID, "an id of 1 to 64 characters without blanks");
         String ucdpGedId = pattern(node, path, "ucdpGedId", EXTERNAL_ID, "an id of 1 to 64 characters without blanks");
         String agreement = eventAgreement(node, path, type, agreements);
         String term = eventTerm(node, path, agreements.get(agreement));
-        String reason = text(node, path, "reason", true, MAX_REASON);
+        String reason = text(node, path, "reason", true, RecordLimits.MAX_REASON);
         List<SourceCitation> sources = sources(node, path);
         return new EventEntry(key, theater, type, subType, date, precision, endDate, location, actors, fatalities,
                 notes, confidence, acledEventId, ucdpGedId, agreement, term, reason, sources);
@@ -484,7 +461,7 @@ public final class DatasetReader {
      * the way agreements-service resolves it (the order, {@code term 3}, {@code #3}, or the article).
      */
     private String eventTerm(JsonNode node, String path, AgreementEntry agreement) {
-        String term = text(node, path, "term", false, MAX_TERM_REFERENCE);
+        String term = text(node, path, "term", false, RecordLimits.MAX_TERM_REFERENCE);
         if (term == null) {
             return null;
         }
@@ -541,11 +518,11 @@ public final class DatasetReader {
             return null;
         }
         unknownFields(node, path, LOCATION_FIELDS);
-        String place = text(node, path, "place", false, MAX_EVENT_TEXT);
-        String admin1 = text(node, path, "admin1", false, MAX_EVENT_TEXT);
-        String admin2 = text(node, path, "admin2", false, MAX_EVENT_TEXT);
-        String admin3 = text(node, path, "admin3", false, MAX_EVENT_TEXT);
-        String country = text(node, path, "country", false, MAX_EVENT_TEXT);
+        String place = text(node, path, "place", false, RecordLimits.MAX_NAME);
+        String admin1 = text(node, path, "admin1", false, RecordLimits.MAX_NAME);
+        String admin2 = text(node, path, "admin2", false, RecordLimits.MAX_NAME);
+        String admin3 = text(node, path, "admin3", false, RecordLimits.MAX_NAME);
+        String country = text(node, path, "country", false, RecordLimits.MAX_NAME);
         Double latitude = coordinate(node, path, "latitude", 90.0);
         Double longitude = coordinate(node, path, "longitude", 180.0);
         GeoPrecision geoPrecision = enumValue(node, path, "geoPrecision", GeoPrecision.class, false);
@@ -586,8 +563,8 @@ public final class DatasetReader {
             problem(path, "must be an array of {\"actor\": KEY, \"role\": ROLE}");
             return List.of();
         }
-        if (node.size() > MAX_EVENT_ACTORS) {
-            problem(path, "at most " + MAX_EVENT_ACTORS + " actors, found " + node.size());
+        if (node.size() > RecordLimits.MAX_LIST) {
+            problem(path, "at most " + RecordLimits.MAX_LIST + " actors, found " + node.size());
         }
         List<EventActor> actors = new ArrayList<>();
         Map<EventActor, Integer> seen = new HashMap<>();
@@ -687,11 +664,11 @@ public final class DatasetReader {
             problem(path + ".key", "must be an agreement key matching " + AGREEMENT_KEY.pattern() + ", was \"" + key + "\"");
             key = null;
         }
-        String title = text(node, path, "title", true, MAX_AGREEMENT_TITLE);
+        String title = text(node, path, "title", true, RecordLimits.MAX_AGREEMENT_TITLE);
         AgreementKind kind = enumValue(node, path, "kind", AgreementKind.class, true);
         Theater theater = enumValue(node, path, "theater", Theater.class, true);
         LocalDate signedOn = date(node, path, "signedOn");
-        String signedPlace = text(node, path, "signedPlace", false, MAX_PLACE);
+        String signedPlace = text(node, path, "signedPlace", false, RecordLimits.MAX_NAME);
         Instant inForceAt = instant(node, path, "inForceAt");
         String inForceZone = zone(node, path, "inForceZone");
         List<String> signatories = actorKeys(node, path, "signatories", actorKeys);
@@ -716,8 +693,8 @@ public final class DatasetReader {
         }
         String paxAgreementId = pattern(node, path, "paxAgreementId", EXTERNAL_ID,
                 "an id of 1 to 64 characters without blanks");
-        String notes = text(node, path, "notes", false, MAX_NOTES);
-        String reason = text(node, path, "reason", true, MAX_REASON);
+        String notes = text(node, path, "notes", false, RecordLimits.MAX_NOTES);
+        String reason = text(node, path, "reason", true, RecordLimits.MAX_REASON);
         List<SourceCitation> sources = sources(node, path);
         List<TermEntry> terms = terms(node, path, actorKeys);
         return new AgreementEntry(key, title, kind, theater, signedOn, signedPlace, inForceAt, inForceZone, signatories,
@@ -734,8 +711,8 @@ public final class DatasetReader {
             problem(path, "must be an array of terms");
             return List.of();
         }
-        if (node.size() > MAX_TERMS) {
-            problem(path, "at most " + MAX_TERMS + " terms, found " + node.size());
+        if (node.size() > RecordLimits.MAX_TERMS) {
+            problem(path, "at most " + RecordLimits.MAX_TERMS + " terms, found " + node.size());
         }
         List<TermEntry> terms = new ArrayList<>();
         List<String> termPaths = new ArrayList<>();
@@ -794,15 +771,15 @@ public final class DatasetReader {
         Integer order = null;
         JsonNode orderNode = node.get("order");
         if (orderNode == null || orderNode.isNull()) {
-            problem(path + ".order", "is required: the term's place in the agreement, 1 to " + MAX_ORDER);
+            problem(path + ".order", "is required: the term's place in the agreement, 1 to " + RecordLimits.MAX_ORDER);
         } else if (!orderNode.isIntegralNumber() || !orderNode.canConvertToInt() || orderNode.asInt() < 1
-                || orderNode.asInt() > MAX_ORDER) {
-            problem(path + ".order", "must be a whole number from 1 to " + MAX_ORDER + ", was " + orderNode);
+                || orderNode.asInt() > RecordLimits.MAX_ORDER) {
+            problem(path + ".order", "must be a whole number from 1 to " + RecordLimits.MAX_ORDER + ", was " + orderNode);
         } else {
             order = orderNode.asInt();
         }
-        String article = text(node, path, "article", false, MAX_ARTICLE);
-        String text = text(node, path, "text", true, MAX_TERM_TEXT);
+        String article = text(node, path, "article", false, RecordLimits.MAX_ARTICLE);
+        String text = text(node, path, "text", true, RecordLimits.MAX_NOTES);
         TermCategory category = enumValue(node, path, "category", TermCategory.class, true);
         List<String> obligated = actorKeys(node, path, "obligated", actorKeys);
         List<String> beneficiaries = actorKeys(node, path, "beneficiaries", actorKeys);
@@ -810,8 +787,8 @@ public final class DatasetReader {
         TermDurationEntry duration = duration(node, path);
         List<TermQuantity> quantities = quantities(node, path);
         List<TermConditionEntry> conditions = conditions(node, path);
-        String notes = text(node, path, "notes", false, MAX_NOTES);
-        String reason = text(node, path, "reason", true, MAX_REASON);
+        String notes = text(node, path, "notes", false, RecordLimits.MAX_NOTES);
+        String reason = text(node, path, "reason", true, RecordLimits.MAX_REASON);
         List<SourceCitation> sources = sources(node, path);
         return new TermEntry(order, article, text, category, obligated, beneficiaries, deadline, duration, quantities,
                 conditions, notes, reason, sources);
@@ -888,8 +865,8 @@ public final class DatasetReader {
             problem(path, "must be an array of {value, unit, of}");
             return List.of();
         }
-        if (node.size() > MAX_LIST) {
-            problem(path, "at most " + MAX_LIST + " quantities, found " + node.size());
+        if (node.size() > RecordLimits.MAX_LIST) {
+            problem(path, "at most " + RecordLimits.MAX_LIST + " quantities, found " + node.size());
         }
         List<TermQuantity> quantities = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -909,8 +886,8 @@ public final class DatasetReader {
             } else {
                 value = valueNode.decimalValue();
             }
-            String unit = text(item, itemPath, "unit", true, MAX_UNIT);
-            String of = text(item, itemPath, "of", false, MAX_QUANTITY_OF);
+            String unit = text(item, itemPath, "unit", true, RecordLimits.MAX_UNIT);
+            String of = text(item, itemPath, "of", false, RecordLimits.MAX_NAME);
             quantities.add(new TermQuantity(value, unit, of));
         }
         return quantities;
@@ -926,8 +903,8 @@ public final class DatasetReader {
             problem(path, "must be an array of {kind, term}");
             return List.of();
         }
-        if (node.size() > MAX_LIST) {
-            problem(path, "at most " + MAX_LIST + " conditions, found " + node.size());
+        if (node.size() > RecordLimits.MAX_LIST) {
+            problem(path, "at most " + RecordLimits.MAX_LIST + " conditions, found " + node.size());
         }
         List<TermConditionEntry> conditions = new ArrayList<>();
         Map<TermConditionEntry, Integer> seen = new HashMap<>();
@@ -989,8 +966,8 @@ public final class DatasetReader {
             problem(listPath, "must be an array of keys");
             return List.of();
         }
-        if (list.size() > MAX_LIST) {
-            problem(listPath, "at most " + MAX_LIST + " entries, found " + list.size());
+        if (list.size() > RecordLimits.MAX_LIST) {
+            problem(listPath, "at most " + RecordLimits.MAX_LIST + " entries, found " + list.size());
         }
         List<String> keys = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -1125,7 +1102,7 @@ public final class DatasetReader {
     }
 
     private String zone(JsonNode node, String path, String field) {
-        String value = text(node, path, field, false, MAX_ZONE);
+        String value = text(node, path, field, false, RecordLimits.MAX_ZONE);
         if (value == null) {
             return null;
         }
@@ -1239,8 +1216,8 @@ public final class DatasetReader {
             problem(path + ".aliases", "must be an array of names");
             return List.of();
         }
-        if (aliases.size() > MAX_ALIASES) {
-            problem(path + ".aliases", "at most " + MAX_ALIASES + " aliases, found " + aliases.size());
+        if (aliases.size() > RecordLimits.MAX_LIST) {
+            problem(path + ".aliases", "at most " + RecordLimits.MAX_LIST + " aliases, found " + aliases.size());
         }
         List<String> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -1249,8 +1226,8 @@ public final class DatasetReader {
             String aliasPath = path + ".aliases[" + i + "]";
             if (!alias.isTextual() || alias.asText().isBlank()) {
                 problem(aliasPath, "must be a non-blank name");
-            } else if (alias.asText().strip().length() > MAX_NAME) {
-                problem(aliasPath, "at most " + MAX_NAME + " characters");
+            } else if (alias.asText().strip().length() > RecordLimits.MAX_NAME) {
+                problem(aliasPath, "at most " + RecordLimits.MAX_NAME + " characters");
             } else if (!seen.add(alias.asText().strip())) {
                 problem(aliasPath, "duplicate alias \"" + alias.asText().strip() + "\"");
             } else {
@@ -1271,8 +1248,8 @@ public final class DatasetReader {
             problem(sourcesPath, "must be an array of sources");
             return List.of();
         }
-        if (sources.size() > MAX_SOURCES) {
-            problem(sourcesPath, "at most " + MAX_SOURCES + " sources, found " + sources.size());
+        if (sources.size() > RecordLimits.MAX_LIST) {
+            problem(sourcesPath, "at most " + RecordLimits.MAX_LIST + " sources, found " + sources.size());
         }
         List<SourceCitation> result = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -1283,11 +1260,11 @@ public final class DatasetReader {
                 continue;
             }
             unknownFields(source, sourcePath, SOURCE_FIELDS);
-            String title = text(source, sourcePath, "title", true, MAX_TITLE);
-            String publisher = text(source, sourcePath, "publisher", false, MAX_PUBLISHER);
+            String title = text(source, sourcePath, "title", true, RecordLimits.MAX_SOURCE_TITLE);
+            String publisher = text(source, sourcePath, "publisher", false, RecordLimits.MAX_PUBLISHER);
             String url = pattern(source, sourcePath, "url", URL, "an http(s) URL");
-            if (url != null && url.length() > MAX_URL) {
-                problem(sourcePath + ".url", "at most " + MAX_URL + " characters");
+            if (url != null && url.length() > RecordLimits.MAX_URL) {
+                problem(sourcePath + ".url", "at most " + RecordLimits.MAX_URL + " characters");
             }
             LocalDate date = date(source, sourcePath, "date");
             result.add(new SourceCitation(title, publisher, url, date));

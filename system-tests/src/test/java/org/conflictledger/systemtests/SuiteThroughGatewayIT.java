@@ -1,12 +1,15 @@
 package org.conflictledger.systemtests;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.conflictledger.devstack.kafka.EmbeddedKafkaBroker;
+import org.conflictledger.devstack.openapi.OpenApiRules;
 import org.conflictledger.devstack.process.ServiceProcess;
 import org.conflictledger.devstack.tokens.TestTokens;
+import org.conflictledger.systemtests.openapi.GeneratedJavaClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -251,6 +254,27 @@ class SuiteThroughGatewayIT {
         assertThat(paths.keySet()).contains("/api/v1/actors", "/api/v1/events", "/api/v1/agreements",
                 "/api/v1/agreements/{id}/terms");
         assertThat(document.getList("x-unavailable-services")).isNullOrEmpty();
+        assertThat(OpenApiRules.problems(new ObjectMapper().readTree(text))).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aJavaClientGeneratedFromTheMergedDocumentCompilesAndNamesOperationsForWhatTheyDo() throws Exception {
+        String text = given(gateway).get("/openapi").then().statusCode(200).extract().asString();
+        Path spec = LOGS.resolve("client-openapi.json");
+        java.nio.file.Files.writeString(spec, text);
+        GeneratedJavaClient client = GeneratedJavaClient.generate(spec, LOGS.resolve("java-client"));
+
+        assertThat(client.compileErrors(LOGS.resolve("java-client-classes"))).isEmpty();
+        String apis = client.apiSources();
+        for (String method : List.of("listActors", "getActor", "listActorRelationships", "getActorHistory",
+                "listEvents", "reportEvent", "correctEvent", "getEventHistory", "listAgreements", "listTerms",
+                "assessTermCompliance", "listAgreementChanges", "listAuditChanges")) {
+            assertThat(apis).as("the generated client has " + method).contains(" " + method + "(");
+        }
+        assertThat(client.modelNames()).contains("Actor", "ActorPage", "ConflictEvent", "ConflictEventPage",
+                "HistoryEntry", "HistoryPage", "Problem")
+                .noneMatch(name -> name.matches(".*\\d$") || name.startsWith("JsonNode") || name.contains("_"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.conflictledger.actors.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.conflictledger.actors.write.ActorKeyRegistry;
+import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.RecordNotFound;
 
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 /** Resolves the ways clients name an actor (its id or its key) to its id. */
 @ApplicationScoped
 public class ActorReferences {
-    private static final Pattern KEY = Pattern.compile(ActorRequests.KEY);
+    private static final Pattern KEY = Pattern.compile(RecordLimits.ACTOR_KEY);
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     private final ActorKeyRegistry keys;

@@ -81,4 +81,14 @@ public final class ActorRepresentations {
                                 @Schema(example = "27") long actors,
                                 @Schema(example = "41") long relationships) {
     }
+
+    @Schema(name = "ActorPage", description = "A page of actors")
+    public record ActorPage(List<Actor> items,
+                            @Schema(description = "Opaque cursor of the next page, null on the last page") String next) {
+    }
+
+    @Schema(name = "RelationshipPage", description = "An actor's relationships")
+    public record RelationshipPage(List<Relationship> items,
+                                   @Schema(description = "Always null: every relationship is on the one page") String next) {
+    }
 }

@@ -41,6 +41,7 @@ import org.conflictledger.actors.query.ActorView;
 import org.conflictledger.actors.query.RelationshipView;
 import org.conflictledger.actors.write.ActorWriteConfiguration;
 import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.platform.api.Cursors;
@@ -104,7 +105,7 @@ public class ActorResource {
     }
 
     @POST
-    @Operation(summary = "Register an actor",
+    @Operation(operationId = "registerActor", summary = "Register an actor",
             description = "Records a new actor. Its key must be unused. Answers 201 with the actor, its Location and ETag.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = Actor.class)))
@@ -125,7 +126,7 @@ public class ActorResource {
 
     @GET
     @Path("/{actor}")
-    @Operation(summary = "Read an actor",
+    @Operation(operationId = "getActor", summary = "Read an actor",
             description = "The actor now, or with asOf the actor as the record stood at that instant (rebuilt from the events recorded up to it). ETag is the version.")
     @APIResponse(responseCode = "200", description = "The actor", content = @Content(schema = @Schema(implementation = Actor.class)))
     @APIResponse(responseCode = "404", description = "No such actor (at that instant)",
@@ -145,15 +146,16 @@ public class ActorResource {
     }
 
     @GET
-    @Operation(summary = "List actors",
+    @Operation(operationId = "listActors", summary = "List actors",
             description = "Actors ordered by key, filtered by kind, country, text (name or alias), theater or a related actor, a page at a time. With asOf, the list as it stood at that instant: the actors registered by then, with the names, aliases, status and relationships they had then.")
-    @APIResponse(responseCode = "200", description = "A page of actors; Link rel=next when there is more")
+    @APIResponse(responseCode = "200", description = "A page of actors; Link rel=next when there is more",
+            content = @Content(schema = @Schema(implementation = ActorRepresentations.ActorPage.class)))
     public Response list(@Parameter(description = "Kind of actor", schema = @Schema(implementation = ActorKind.class))
                          @QueryParam("kind") String kind,
                          @Parameter(description = "ISO 3166-1 alpha-3", example = "TUR")
-                         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166-1 alpha-3 code") @QueryParam("country") String country,
+                         @Pattern(regexp = RecordLimits.COUNTRY, message = RecordLimits.COUNTRY_RULE) @QueryParam("country") String country,
                          @Parameter(description = "Part of the name or an alias", example = "haftar")
-                         @Size(max = 200) @QueryParam("q") String text,
+                         @Size(max = RecordLimits.MAX_NAME) @QueryParam("q") String text,
                          @Parameter(description = "Actors with a relationship in this theater",
                                  schema = @Schema(implementation = Theater.class)) @QueryParam("theater") String theater,
                          @Parameter(description = "Actors with a relationship with this actor (id or key)", example = "RUS")
@@ -181,7 +183,7 @@ public class ActorResource {
 
     @POST
     @Path("/{actor}/rename")
-    @Operation(summary = "Rename an actor", description = "Records a new name; the old one stays in the history.")
+    @Operation(operationId = "renameActor", summary = "Rename an actor", description = "Records a new name; the old one stays in the history.")
     @APIResponse(responseCode = "200", description = "Renamed", content = @Content(schema = @Schema(implementation = Actor.class)))
     @APIResponse(responseCode = "409", description = "The actor is retracted or merged",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -197,7 +199,7 @@ public class ActorResource {
 
     @PUT
     @Path("/{actor}/aliases")
-    @Operation(summary = "Replace an actor's aliases", description = "Records the complete new list of aliases.")
+    @Operation(operationId = "replaceActorAliases", summary = "Replace an actor's aliases", description = "Records the complete new list of aliases.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = Actor.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a stale version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -211,7 +213,7 @@ public class ActorResource {
 
     @POST
     @Path("/{actor}/kind")
-    @Operation(summary = "Correct an actor's kind")
+    @Operation(operationId = "correctActorKind", summary = "Correct an actor's kind")
     @APIResponse(responseCode = "200", description = "Corrected", content = @Content(schema = @Schema(implementation = Actor.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a stale version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -225,7 +227,7 @@ public class ActorResource {
 
     @POST
     @Path("/{actor}/country")
-    @Operation(summary = "Correct an actor's country")
+    @Operation(operationId = "correctActorCountry", summary = "Correct an actor's country")
     @APIResponse(responseCode = "200", description = "Corrected", content = @Content(schema = @Schema(implementation = Actor.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a stale version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -239,7 +241,7 @@ public class ActorResource {
 
     @POST
     @Path("/{actor}/relationships")
-    @Operation(summary = "Declare a relationship",
+    @Operation(operationId = "declareRelationship", summary = "Declare a relationship",
             description = "Records how this actor stands towards a counterpart, where, and over which days (valid time). Answers 201 with the relationship.")
     @APIResponse(responseCode = "201", description = "Declared", content = @Content(schema = @Schema(implementation = Relationship.class)))
     @APIResponse(responseCode = "409", description = "With itself, a duplicate, or the actor is retracted or merged",
@@ -271,7 +273,7 @@ public class ActorResource {
 
     @POST
     @Path("/{actor}/relationships/{relationship}/end")
-    @Operation(summary = "End a relationship", description = "Records the last day a relationship held.")
+    @Operation(operationId = "endRelationship", summary = "End a relationship", description = "Records the last day a relationship held.")
     @APIResponse(responseCode = "200", description = "Ended", content = @Content(schema = @Schema(implementation = Actor.class)))
     @APIResponse(responseCode = "409", description = "Unknown or already ended relationship",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -286,9 +288,10 @@ public class ActorResource {
 
     @GET
     @Path("/{actor}/relationships")
-    @Operation(summary = "Relationships of an actor",
+    @Operation(operationId = "listActorRelationships", summary = "Relationships of an actor",
             description = "Relationships the actor declared (outgoing) and those naming it as counterpart (incoming); validAt keeps those that held on a day.")
-    @APIResponse(responseCode = "200", description = "The relationships")
+    @APIResponse(responseCode = "200", description = "The relationships",
+            content = @Content(schema = @Schema(implementation = ActorRepresentations.RelationshipPage.class)))
     public Page<Relationship> relationships(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
                                             @Parameter(description = "Only those valid on this day", example = "2020-11-10")
                                             @QueryParam("validAt") String validAtText,
@@ -318,7 +321,7 @@ public class ActorResource {
 
     @POST
     @Path("/{actor}/merge")
-    @Operation(summary = "Merge a duplicate into another actor",
+    @Operation(operationId = "mergeActor", summary = "Merge a duplicate into another actor",
             description = "Marks this actor as a duplicate of another; it takes no further changes, its history stays.")
     @APIResponse(responseCode = "200", description = "Merged", content = @Content(schema = @Schema(implementation = Actor.class)))
     @APIResponse(responseCode = "409", description = "Into itself, or already merged or retracted",
@@ -335,7 +338,7 @@ public class ActorResource {
 
     @POST
     @Path("/{actor}/retract")
-    @Operation(summary = "Retract an actor",
+    @Operation(operationId = "retractActor", summary = "Retract an actor",
             description = "Withdraws the actor from the record (never deleted: it stays readable with its history).")
     @APIResponse(responseCode = "200", description = "Retracted", content = @Content(schema = @Schema(implementation = Actor.class)))
     @APIResponse(responseCode = "409", description = "Already retracted or merged",
@@ -350,9 +353,10 @@ public class ActorResource {
 
     @GET
     @Path("/{actor}/history")
-    @Operation(summary = "History of an actor",
+    @Operation(operationId = "getActorHistory", summary = "History of an actor",
             description = "Every recorded change, oldest first, with who made it, why, on which sources, and its hash-chain link.")
-    @APIResponse(responseCode = "200", description = "A page of changes")
+    @APIResponse(responseCode = "200", description = "A page of changes",
+            content = @Content(schema = @Schema(implementation = HistoryPages.HistoryPage.class)))
     public Response history(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
                             @QueryParam("cursor") String cursor,
                             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") String limitText,
@@ -363,7 +367,7 @@ public class ActorResource {
 
     @GET
     @Path("/{actor}/verify")
-    @Operation(summary = "Verify an actor's hash chain",
+    @Operation(operationId = "verifyActor", summary = "Verify an actor's hash chain",
             description = ChainVerification.OPERATION_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = ChainVerification.class)))
     public ChainVerification verify(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref) {
@@ -376,7 +380,7 @@ public class ActorResource {
     @POST
     @Path("/admin/read-model/rebuild")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Rebuild the actor read model",
+    @Operation(operationId = "rebuildActorReadModel", summary = "Rebuild the actor read model",
             description = "Empties the actor read model and replays every stored event into it. An administrative action."
                     + " With several replicas it runs on the replica that processes the read model;"
                     + " on another one it is refused with 409.")

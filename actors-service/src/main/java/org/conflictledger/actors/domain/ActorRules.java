@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.platform.domain.RuleViolation;
 
 /**
@@ -49,10 +50,10 @@ public final class ActorRules {
             ALIAS_TOO_LONG, ALIASES_TOO_MANY, COUNTRY_INVALID, AFFILIATION_INVALID,
             RELATIONSHIP_INCOMPLETE, MERGE_TARGET_MISSING);
 
-    public static final int MAX_TEXT_LENGTH = 200;
-    public static final int MAX_ALIASES = 50;
-    public static final Pattern KEY = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,63}");
-    public static final Pattern COUNTRY = Pattern.compile("[A-Z]{3}");
+    public static final int MAX_TEXT_LENGTH = RecordLimits.MAX_NAME;
+    public static final int MAX_ALIASES = RecordLimits.MAX_LIST;
+    public static final Pattern KEY = Pattern.compile(RecordLimits.ACTOR_KEY);
+    public static final Pattern COUNTRY = Pattern.compile(RecordLimits.COUNTRY);
 
     private ActorRules() {
     }

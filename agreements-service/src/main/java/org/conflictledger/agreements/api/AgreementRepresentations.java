@@ -76,7 +76,7 @@ public final class AgreementRepresentations {
             List<ActorName> beneficiaries,
             LocalDate deadline,
             @Schema(description = "The first instant after the deadline day in the agreement's time zone") Instant deadlinePassesAt,
-            TermDuration duration,
+            @Schema(implementation = AgreementRequests.DurationBody.class) TermDuration duration,
             List<Quantity> quantities,
             List<Condition> conditions,
             @Schema(description = "The compliance in effect at the instant the term is shown for") Compliance compliance,

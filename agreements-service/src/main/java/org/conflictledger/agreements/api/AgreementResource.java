@@ -95,7 +95,7 @@ public class AgreementResource {
     }
 
     @POST
-    @Operation(summary = "Record an agreement",
+    @Operation(operationId = "recordAgreement", summary = "Record an agreement",
             description = "Records a new agreement. Signatories and witnesses are named by id or key and must exist (this service knows actors from ledger.actors.v1); superseded and complemented agreements must be in the record. With an Idempotency-Key, a retried request answers with the first result.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Agreement.class)))
     @APIResponse(responseCode = "409", description = "A business rule is broken (e.g. in force without an in-force instant), or the Idempotency-Key was used for another request",
@@ -113,7 +113,7 @@ public class AgreementResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an agreement",
+    @Operation(operationId = "getAgreement", summary = "Read an agreement",
             description = "The agreement now, or with asOf as the record stood at that instant. ETag is the version.")
     @APIResponse(responseCode = "200", description = "The agreement", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Agreement.class)))
     @APIResponse(responseCode = "404", description = "No such agreement (at that instant)",
@@ -127,7 +127,7 @@ public class AgreementResource {
     }
 
     @GET
-    @Operation(summary = "List agreements",
+    @Operation(operationId = "listAgreements", summary = "List agreements",
             description = "Agreements in signing order (unsigned ones last), filtered by theater, status, kind, signatory, in force at an instant, and text; a page at a time. With asOf, the list as it stood at that instant: the agreements recorded by then, filtered and shown with the values they had then.")
     @APIResponse(responseCode = "200", description = "A page of agreements; Link rel=next when there is more",
             content = @Content(schema = @Schema(implementation = AgreementRepresentations.AgreementPage.class)))
@@ -158,7 +158,7 @@ public class AgreementResource {
     @Path("/{id}/corrections")
     @APIResponse(responseCode = "404", description = "No such agreement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Correct an agreement",
+    @Operation(operationId = "correctAgreement", summary = "Correct an agreement",
             description = "Changes any of the agreement's fields: each field given replaces that field, with a reason. Fields not given stay as they are. The status changes through /status.")
     @APIResponse(responseCode = "200", description = "Corrected", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Agreement.class)))
     @APIResponse(responseCode = "409", description = "A business rule is broken",
@@ -190,7 +190,7 @@ public class AgreementResource {
     @Path("/{id}/status")
     @APIResponse(responseCode = "404", description = "No such agreement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Change an agreement's status",
+    @Operation(operationId = "changeAgreementStatus", summary = "Change an agreement's status",
             description = "Moves the agreement to another status from an instant on (default now): SIGNED, IN_FORCE, SUSPENDED (and back to IN_FORCE), TERMINATED or SUPERSEDED, the last two final.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Agreement.class)))
     @APIResponse(responseCode = "409", description = "The move is not allowed from the current status",
@@ -213,7 +213,7 @@ public class AgreementResource {
     @Path("/{id}/schedule")
     @APIResponse(responseCode = "404", description = "No such agreement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Schedule of an agreement's terms",
+    @Operation(operationId = "getAgreementSchedule", summary = "Schedule of an agreement's terms",
             description = "For each term with a duration, at an instant (default now): the period running, when it expires, when the window to object to its renewal closes, how often it has renewed and whether it will renew. Periods are counted in the agreement's time zone from its entry into force.")
     @APIResponse(responseCode = "200", description = "The schedule", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Schedule.class)))
     public AgreementRepresentations.Schedule schedule(@Parameter(description = AGREEMENT_ID) @PathParam("id") String idText,
@@ -232,7 +232,7 @@ public class AgreementResource {
     @Path("/{id}/history")
     @APIResponse(responseCode = "404", description = "No such agreement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "History of an agreement",
+    @Operation(operationId = "getAgreementHistory", summary = "History of an agreement",
             description = "Every recorded change of the agreement and its terms, oldest first, with who made it, why, on which sources, what caused it, and its hash-chain link.")
     @APIResponse(responseCode = "200", description = "A page of changes",
             content = @Content(schema = @Schema(implementation = AgreementRepresentations.HistoryPage.class)))
@@ -249,7 +249,7 @@ public class AgreementResource {
     @Path("/{id}/verify")
     @APIResponse(responseCode = "404", description = "No such agreement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Verify an agreement's hash chain",
+    @Operation(operationId = "verifyAgreement", summary = "Verify an agreement's hash chain",
             description = ChainVerification.OPERATION_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = ChainVerification.class)))
     public ChainVerification verify(@Parameter(description = AGREEMENT_ID) @PathParam("id") String idText) {
@@ -261,7 +261,7 @@ public class AgreementResource {
     @POST
     @Path("/admin/read-model/rebuild")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Rebuild the agreement read model",
+    @Operation(operationId = "rebuildAgreementReadModel", summary = "Rebuild the agreement read model",
             description = "Empties the read model and replays every stored event into it. An administrative action."
                     + " With several replicas it runs on the replica that processes the read model;"
                     + " on another one it is refused with 409.")

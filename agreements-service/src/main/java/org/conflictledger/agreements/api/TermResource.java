@@ -85,7 +85,7 @@ public class TermResource {
     }
 
     @POST
-    @Operation(summary = "Add a term to an agreement",
+    @Operation(operationId = "addTerm", summary = "Add a term to an agreement",
             description = "Adds a term (provision). Obligated actors and beneficiaries are named by id or key; conditions name other terms of the agreement by id or order. With an Idempotency-Key, a retried request answers with the first result.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Term.class)))
     @APIResponse(responseCode = "409", description = "A business rule is broken (e.g. the order is taken)",
@@ -108,7 +108,7 @@ public class TermResource {
     }
 
     @GET
-    @Operation(summary = "List an agreement's terms",
+    @Operation(operationId = "listTerms", summary = "List an agreement's terms",
             description = "The terms in their order, with their compliance and whether overdue at an instant (now by default; overdueAt or at to choose), filtered by category, compliance status, obligated actor and overdue; asOf shows them as the record stood then.")
     @APIResponse(responseCode = "200", description = "A page of terms",
             content = @Content(schema = @Schema(implementation = AgreementRepresentations.TermPage.class)))
@@ -146,7 +146,7 @@ public class TermResource {
 
     @GET
     @Path("/{termId}")
-    @Operation(summary = "Read a term", description = "The term with its compliance and whether overdue at an instant (default now). ETag is the agreement's version.")
+    @Operation(operationId = "getTerm", summary = "Read a term", description = "The term with its compliance and whether overdue at an instant (default now). ETag is the agreement's version.")
     @APIResponse(responseCode = "200", description = "The term", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Term.class)))
     public Response read(@Parameter(description = AgreementResource.AGREEMENT_ID) @PathParam("id") String idText,
                          @Parameter(description = TERM_ID) @PathParam("termId") String termIdText,
@@ -159,7 +159,7 @@ public class TermResource {
 
     @POST
     @Path("/{termId}/corrections")
-    @Operation(summary = "Correct a term",
+    @Operation(operationId = "correctTerm", summary = "Correct a term",
             description = "Changes any of the term's fields: each field given replaces that field, with a reason. Fields not given stay as they are.")
     @APIResponse(responseCode = "200", description = "Corrected", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Term.class)))
     @APIResponse(responseCode = "409", description = "A business rule is broken",
@@ -188,7 +188,7 @@ public class TermResource {
 
     @POST
     @Path("/{termId}/compliance")
-    @Operation(summary = "Assess a term's compliance",
+    @Operation(operationId = "assessTermCompliance", summary = "Assess a term's compliance",
             description = "Records how the term is being kept from an instant on (default now): PENDING, IN_PROGRESS, FULFILLED, PARTIALLY_FULFILLED, VIOLATED or LAPSED, with the Peace Accords Matrix score (default from the status), the conflict events it rests on and a reason. Violations reported in events-service are assessed automatically.")
     @APIResponse(responseCode = "200", description = "Assessed", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Term.class)))
     @APIResponse(responseCode = "409", description = "A business rule is broken (e.g. a conflict event cited twice)",
@@ -211,7 +211,7 @@ public class TermResource {
 
     @POST
     @Path("/{termId}/renewal-objections")
-    @Operation(summary = "Object to a term's renewal",
+    @Operation(operationId = "objectToTermRenewal", summary = "Object to a term's renewal",
             description = "Records that a signatory objected to the automatic renewal of a term with a duration. An objection made by a period's notice deadline stops the renewal at the end of that period; a later one counts against the next renewal. See the agreement's schedule.")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = AgreementRepresentations.Term.class)))
     @APIResponse(responseCode = "409", description = "The term does not renew automatically, or the party is not a signatory",

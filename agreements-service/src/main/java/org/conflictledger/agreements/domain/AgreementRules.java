@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.conflictledger.contracts.RecordDates;
+import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.platform.domain.RuleViolation;
 
 /**
@@ -62,16 +63,16 @@ public final class AgreementRules {
     public static final String TERM_NOT_RENEWABLE = "term-not-renewable";
     public static final String OBJECTOR_NOT_A_SIGNATORY = "objector-not-a-signatory";
 
-    public static final int MAX_TITLE_LENGTH = 300;
-    public static final int MAX_TEXT_LENGTH = 200;
-    public static final int MAX_ARTICLE_LENGTH = 100;
-    public static final int MAX_TERM_TEXT_LENGTH = 5000;
-    public static final int MAX_NOTE_LENGTH = 1000;
-    public static final int MAX_UNIT_LENGTH = 64;
-    public static final int MAX_EXTERNAL_ID_LENGTH = 64;
-    public static final int MAX_LIST = 50;
-    public static final int MAX_TERMS = 500;
-    public static final int MAX_ORDER = 10_000;
+    public static final int MAX_TITLE_LENGTH = RecordLimits.MAX_AGREEMENT_TITLE;
+    public static final int MAX_TEXT_LENGTH = RecordLimits.MAX_NAME;
+    public static final int MAX_ARTICLE_LENGTH = RecordLimits.MAX_ARTICLE;
+    public static final int MAX_TERM_TEXT_LENGTH = RecordLimits.MAX_NOTES;
+    public static final int MAX_NOTE_LENGTH = RecordLimits.MAX_EVIDENCE_NOTE;
+    public static final int MAX_UNIT_LENGTH = RecordLimits.MAX_UNIT;
+    public static final int MAX_EXTERNAL_ID_LENGTH = RecordLimits.MAX_EXTERNAL_ID;
+    public static final int MAX_LIST = RecordLimits.MAX_LIST;
+    public static final int MAX_TERMS = RecordLimits.MAX_TERMS;
+    public static final int MAX_ORDER = RecordLimits.MAX_ORDER;
     /** Dates and instants of the record lie within these days (UTC), as in every service: {@link RecordDates}. */
     public static final LocalDate EARLIEST_DAY = RecordDates.EARLIEST_DAY;
     public static final LocalDate LATEST_DAY = RecordDates.LATEST_DAY;

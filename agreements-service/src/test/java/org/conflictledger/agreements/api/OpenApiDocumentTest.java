@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
+import org.conflictledger.devstack.openapi.OpenApiRules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,6 +90,15 @@ class OpenApiDocumentTest {
         });
         assertThat(operations[0]).isGreaterThanOrEqualTo(OPERATIONS.size());
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theDocumentKeepsTheSuitesOpenApiRules() throws Exception {
+        assertThat(OpenApiRules.problems(document)).isEmpty();
+        // The gateway's OpenAPI tests serve copies of the services' documents (gateway/src/test/resources/openapi).
+        Files.createDirectories(Path.of("target", "openapi"));
+        Files.writeString(Path.of("target", "openapi", "agreements.json"),
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(document));
     }
 
     @Test

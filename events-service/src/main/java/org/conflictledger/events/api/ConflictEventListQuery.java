@@ -1,6 +1,7 @@
 package org.conflictledger.events.api;
 
 import jakarta.ws.rs.QueryParam;
+import org.conflictledger.contracts.RecordLimits;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,9 +39,9 @@ public class ConflictEventListQuery {
     @Parameter(description = "Events that name this agreement")
     public String agreement;
     @QueryParam("acledEventId")
-    @Parameter(description = "The event with this ACLED event_id_cnty; at most " + ConflictEventRequests.MAX_EXTERNAL_ID
+    @Parameter(description = "The event with this ACLED event_id_cnty; at most " + RecordLimits.MAX_EXTERNAL_ID
             + " characters, no blanks (otherwise a 400 naming acledEventId)",
-            schema = @Schema(type = SchemaType.STRING, maxLength = ConflictEventRequests.MAX_EXTERNAL_ID))
+            schema = @Schema(type = SchemaType.STRING, maxLength = RecordLimits.MAX_EXTERNAL_ID))
     public String acledEventId;
     @QueryParam("q")
     @Parameter(description = "Part of the place, admin areas or notes; at most " + MAX_SEARCH_LENGTH

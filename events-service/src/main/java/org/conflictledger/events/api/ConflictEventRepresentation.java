@@ -51,4 +51,9 @@ public record ConflictEventRepresentation(
     public record Participant(UUID actor, @Schema(example = "TUR") String key, @Schema(example = "Turkey") String name,
                               ActorRole role) {
     }
+
+    @Schema(name = "ConflictEventPage", description = "A page of conflict events")
+    public record EventPage(List<ConflictEventRepresentation> items,
+                            @Schema(description = "Opaque cursor of the next page, null on the last page") String next) {
+    }
 }

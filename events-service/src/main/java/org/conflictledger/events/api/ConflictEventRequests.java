@@ -12,6 +12,7 @@ import org.conflictledger.contracts.ActorRole;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
 import org.conflictledger.contracts.GeoPrecision;
+import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.events.domain.AcledSubType;
 import org.conflictledger.platform.api.SourceCitation;
@@ -24,7 +25,6 @@ import java.util.UUID;
 /** The bodies of the conflict event API's writes. */
 public final class ConflictEventRequests {
     /** The longest external id (ACLED's event_id_cnty, UCDP GED's id) a request may carry, in a body or a filter. */
-    public static final int MAX_EXTERNAL_ID = 64;
 
 
     private ConflictEventRequests() {
@@ -39,28 +39,28 @@ public final class ConflictEventRequests {
             @Schema(description = "How precisely the date is known (default DAY)", example = "DAY") DatePrecision datePrecision,
             @Schema(description = "Last day, for an event over several days", example = "2020-11-10") LocalDate endDate,
             @Valid LocationBody location,
-            @NotNull @Size(min = 1, max = 50) @Schema(description = "The actors involved, each in a role", required = true)
+            @NotNull @Size(min = 1, max = RecordLimits.MAX_LIST) @Schema(description = "The actors involved, each in a role", required = true)
             List<@Valid @NotNull Participant> actors,
             @Valid FatalitiesBody fatalities,
-            @Size(max = 5000) @Schema(example = "Fighting broke out along the line of contact.") String notes,
+            @Size(max = RecordLimits.MAX_NOTES) @Schema(example = "Fighting broke out along the line of contact.") String notes,
             @DecimalMin("0.0") @DecimalMax("1.0") @Schema(example = "0.9") Double confidence,
             @Schema(description = "The agreement a violation concerns (required for CEASEFIRE_VIOLATION)") UUID agreement,
-            @Size(max = 200) @Schema(description = "The term of that agreement") String term,
+            @Size(max = RecordLimits.MAX_TERM_REFERENCE) @Schema(description = "The term of that agreement") String term,
             @Schema(description = "The conflict event this one responds to") UUID respondsTo,
-            @Size(max = 50) @Schema(description = "Sources of the record (also cited for this change)")
+            @Size(max = RecordLimits.MAX_LIST) @Schema(description = "Sources of the record (also cited for this change)")
             List<@Valid @NotNull SourceCitation> sources,
-            @Size(max = MAX_EXTERNAL_ID) @Pattern(regexp = "\\S+", message = "must not contain blanks") String acledEventId,
-            @Size(max = MAX_EXTERNAL_ID) @Pattern(regexp = "\\S+", message = "must not contain blanks") String ucdpGedId,
-            @Size(max = 2000) @Schema(description = "Why the change is made") String reason) {
+            @Size(max = RecordLimits.MAX_EXTERNAL_ID) @Pattern(regexp = RecordLimits.EXTERNAL_ID, message = RecordLimits.EXTERNAL_ID_RULE) String acledEventId,
+            @Size(max = RecordLimits.MAX_EXTERNAL_ID) @Pattern(regexp = RecordLimits.EXTERNAL_ID, message = RecordLimits.EXTERNAL_ID_RULE) String ucdpGedId,
+            @Size(max = RecordLimits.MAX_REASON) @Schema(description = "Why the change is made") String reason) {
     }
 
     @Schema(name = "EventLocation", description = "Where an event happened")
     public record LocationBody(
-            @Size(max = 200) @Schema(example = "Shusha") String place,
-            @Size(max = 200) String admin1,
-            @Size(max = 200) String admin2,
-            @Size(max = 200) String admin3,
-            @Size(max = 200) @Schema(example = "Azerbaijan") String country,
+            @Size(max = RecordLimits.MAX_NAME) @Schema(example = "Shusha") String place,
+            @Size(max = RecordLimits.MAX_NAME) String admin1,
+            @Size(max = RecordLimits.MAX_NAME) String admin2,
+            @Size(max = RecordLimits.MAX_NAME) String admin3,
+            @Size(max = RecordLimits.MAX_NAME) @Schema(example = "Azerbaijan") String country,
             @DecimalMin("-90.0") @DecimalMax("90.0") @Schema(example = "39.7583") Double latitude,
             @DecimalMin("-180.0") @DecimalMax("180.0") @Schema(example = "46.7485") Double longitude,
             @Schema(example = "EXACT") GeoPrecision geoPrecision) {
@@ -68,7 +68,7 @@ public final class ConflictEventRequests {
 
     @Schema(name = "EventParticipant", description = "An actor involved in an event, in a role")
     public record Participant(
-            @NotBlank @Size(max = 64) @Schema(description = "Actor id or key", example = "AZE", required = true) String actor,
+            @NotBlank @Size(max = RecordLimits.MAX_REFERENCE) @Schema(description = "Actor id or key", example = "AZE", required = true) String actor,
             @NotNull @Schema(example = "PERPETRATOR", required = true) ActorRole role) {
     }
 
@@ -80,7 +80,7 @@ public final class ConflictEventRequests {
 
     @Schema(name = "EventAction", description = "Why an event is confirmed, disputed or retracted")
     public record Action(
-            @Size(max = 2000) @Schema(example = "Confirmed by two independent sources") String reason,
-            @Size(max = 50) List<@Valid @NotNull SourceCitation> sources) {
+            @Size(max = RecordLimits.MAX_REASON) @Schema(example = "Confirmed by two independent sources") String reason,
+            @Size(max = RecordLimits.MAX_LIST) List<@Valid @NotNull SourceCitation> sources) {
     }
 }

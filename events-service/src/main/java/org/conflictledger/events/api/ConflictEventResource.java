@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.conflictledger.contracts.ActorRole;
 import org.conflictledger.contracts.ConflictEventType;
+import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.events.api.formats.AcledCsv;
 import org.conflictledger.events.api.formats.AcledCsvException;
@@ -70,6 +71,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -131,7 +133,7 @@ public class ConflictEventResource {
     }
 
     @POST
-    @Operation(summary = "Report a conflict event",
+    @Operation(operationId = "reportEvent", summary = "Report a conflict event",
             description = "Records a new conflict event. Actors are named by id or key and must exist (this service knows them from ledger.actors.v1). With an Idempotency-Key, a retried report answers with the first result instead of recording a duplicate.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
     @APIResponse(responseCode = "409", description = "A business rule is broken (e.g. a violation without an agreement), or the Idempotency-Key was used for another request",
@@ -149,7 +151,7 @@ public class ConflictEventResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a conflict event",
+    @Operation(operationId = "getEvent", summary = "Read a conflict event",
             description = "The event now, or with asOf as the record stood at that instant. ETag is the version.")
     @APIResponse(responseCode = "200", description = "The event", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
     @APIResponse(responseCode = "404", description = "No such event (at that instant)",
@@ -169,9 +171,11 @@ public class ConflictEventResource {
     }
 
     @GET
-    @Operation(summary = "List conflict events",
+    @Operation(operationId = "listEvents", summary = "List conflict events",
             description = "Events in date order (sort=date, or sort=-date for newest first), filtered by theater, type, actor and role, date range (events overlapping from..to), bounding box, agreement, ACLED id and text; a page at a time. With asOf, the list as it stood at that instant: the events recorded by then, filtered and shown with the values they had then. Accept application/geo+json for a GeoJSON FeatureCollection, text/csv for ACLED's column layout. A list that runs longer than the query timeout (10 s by default) is cancelled and answered 503 with Retry-After.")
-    @APIResponse(responseCode = "200", description = "A page of events; Link rel=next when there is more")
+    @APIResponse(responseCode = "200", description = "A page of events; Link rel=next when there is more",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConflictEventRepresentation.EventPage.class)))
     public Response list(@BeanParam ConflictEventListQuery query, @Context UriInfo uri) {
         PageOfViews page = page(query);
         return new Page<>(mapping.representations(page.views(), page.asOf()), page.next()).toResponse(uri);
@@ -179,7 +183,7 @@ public class ConflictEventResource {
 
     @GET
     @Produces(GeoJson.MEDIA_TYPE)
-    @Operation(summary = "List conflict events as GeoJSON", description = "The same list as a GeoJSON FeatureCollection (next page in the Link header and in `next`).")
+    @Operation(operationId = "listEvents", summary = "List conflict events as GeoJSON", description = "The same list as a GeoJSON FeatureCollection (next page in the Link header and in `next`).")
     public Response listGeoJson(@BeanParam ConflictEventListQuery query, @Context UriInfo uri) {
         PageOfViews page = page(query);
         ObjectNode collection = GeoJson.featureCollection(mapping.representations(page.views(), page.asOf()));
@@ -189,7 +193,7 @@ public class ConflictEventResource {
 
     @GET
     @Produces(AcledCsv.MEDIA_TYPE)
-    @Operation(summary = "List conflict events as ACLED-shaped CSV",
+    @Operation(operationId = "listEvents", summary = "List conflict events as ACLED-shaped CSV",
             description = "The same list in ACLED's column layout, followed by ledger_ columns that make an import of the file exact. The next page is in the Link header. A text cell a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a carriage return) is written with a leading ' so that it shows as text; an import takes the ' off again.")
     public Response listCsv(@BeanParam ConflictEventListQuery query, @Context UriInfo uri) {
         PageOfViews page = page(query);
@@ -200,7 +204,7 @@ public class ConflictEventResource {
 
     @POST
     @Path("/{id}/corrections")
-    @Operation(summary = "Correct a conflict event",
+    @Operation(operationId = "correctEvent", summary = "Correct a conflict event",
             description = "Changes any fields of the event: each field given replaces that field (location and fatalities as a whole), with a reason. Fields not given stay as they are.")
     @APIResponse(responseCode = "200", description = "Corrected", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
     @APIResponse(responseCode = "409", description = "A business rule is broken, or the event is retracted",
@@ -209,8 +213,8 @@ public class ConflictEventResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response correct(@Parameter(description = EVENT_ID) @PathParam("id") String idText,
                             @HeaderParam("If-Match") String ifMatch,
-                            @Parameter(description = "The fields to change, plus reason",
-                                    schema = @Schema(implementation = ConflictEventRequests.Report.class))
+                            @RequestBody(description = "The fields to change, plus reason",
+                                    content = @Content(schema = @Schema(implementation = ConflictEventRequests.Report.class)))
                             @NotNull ObjectNode body, @Context HttpHeaders headers) {
         UUID id = eventId(idText);
         ConflictEventView view = ConflictEventQueries.fold(audit.events(id.toString()))
@@ -225,7 +229,7 @@ public class ConflictEventResource {
 
     @POST
     @Path("/{id}/confirm")
-    @Operation(summary = "Confirm a conflict event", description = "Records that the event is confirmed (e.g. by further sources).")
+    @Operation(operationId = "confirmEvent", summary = "Confirm a conflict event", description = "Records that the event is confirmed (e.g. by further sources).")
     @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
     public Response confirm(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull ConflictEventRequests.Action body, @Context HttpHeaders headers) {
@@ -237,7 +241,7 @@ public class ConflictEventResource {
 
     @POST
     @Path("/{id}/dispute")
-    @Operation(summary = "Dispute a conflict event", description = "Records that the event is disputed.")
+    @Operation(operationId = "disputeEvent", summary = "Dispute a conflict event", description = "Records that the event is disputed.")
     @APIResponse(responseCode = "200", description = "Disputed", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
     public Response dispute(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull ConflictEventRequests.Action body, @Context HttpHeaders headers) {
@@ -249,7 +253,7 @@ public class ConflictEventResource {
 
     @POST
     @Path("/{id}/retract")
-    @Operation(summary = "Retract a conflict event",
+    @Operation(operationId = "retractEvent", summary = "Retract a conflict event",
             description = "Withdraws the event from the record (never deleted: it stays readable with its history).")
     @APIResponse(responseCode = "200", description = "Retracted", content = @Content(schema = @Schema(implementation = ConflictEventRepresentation.class)))
     public Response retract(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
@@ -263,7 +267,7 @@ public class ConflictEventResource {
     @POST
     @Path("/import")
     @Consumes({AcledCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import an ACLED-shaped CSV file",
+    @Operation(operationId = "importEvents", summary = "Import an ACLED-shaped CSV file",
             description = "Validates every row and records each valid one as a new event; rows with errors are reported with their reasons and nothing of them is recorded. Rows already in the record are left alone (by ACLED event id, or, for a row without one, a row identical in every field imported before), so an import can be repeated or retried without recording anything twice. Actors are matched by key, name or alias. At most 10,000 rows and 10 MB. A file of more rows than events.import.synchronous-rows (1,000), or a request with Prefer: respond-async, is answered 202 at once with a job to poll at GET /api/v1/events/imports/{id}, so no client or gateway times out waiting. With an Idempotency-Key, a retry of the same request answers what the first one did: its report (200) once it is done, or its job (202) while it still runs or when it was asked for a job; the import is run again only if the first one FAILED or was INTERRUPTED.")
     @APIResponse(responseCode = "200", description = "What happened to each row", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "202", description = "A large file (or Prefer: respond-async): the import runs in the background; poll the job at Location",
@@ -321,9 +325,10 @@ public class ConflictEventResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "History of a conflict event",
+    @Operation(operationId = "getEventHistory", summary = "History of a conflict event",
             description = "Every recorded change, oldest first, with who made it, why, on which sources, and its hash-chain link.")
-    @APIResponse(responseCode = "200", description = "A page of changes")
+    @APIResponse(responseCode = "200", description = "A page of changes",
+            content = @Content(schema = @Schema(implementation = HistoryPages.HistoryPage.class)))
     public Response history(@Parameter(description = EVENT_ID) @PathParam("id") String idText,
                             @QueryParam("cursor") String cursor,
                             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") String limitText,
@@ -335,7 +340,7 @@ public class ConflictEventResource {
 
     @GET
     @Path("/{id}/verify")
-    @Operation(summary = "Verify a conflict event's hash chain",
+    @Operation(operationId = "verifyEvent", summary = "Verify a conflict event's hash chain",
             description = ChainVerification.OPERATION_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = ChainVerification.class)))
     public ChainVerification verify(@Parameter(description = EVENT_ID) @PathParam("id") String idText) {
@@ -350,7 +355,7 @@ public class ConflictEventResource {
     @POST
     @Path("/admin/read-model/rebuild")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Rebuild the conflict event read model",
+    @Operation(operationId = "rebuildEventReadModel", summary = "Rebuild the conflict event read model",
             description = "Empties the read model and replays every stored event into it. An administrative action."
                     + " With several replicas it runs on the replica that processes the read model;"
                     + " on another one it is refused with 409.")
@@ -428,8 +433,8 @@ public class ConflictEventResource {
         if (id == null || id.isBlank()) {
             return null;
         }
-        if (id.length() > ConflictEventRequests.MAX_EXTERNAL_ID || id.chars().anyMatch(Character::isWhitespace)) {
-            throw new InvalidRequest("acledEventId", "at most " + ConflictEventRequests.MAX_EXTERNAL_ID
+        if (id.length() > RecordLimits.MAX_EXTERNAL_ID || id.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidRequest("acledEventId", "at most " + RecordLimits.MAX_EXTERNAL_ID
                     + " characters without blanks, as ACLED's event_id_cnty");
         }
         return id;

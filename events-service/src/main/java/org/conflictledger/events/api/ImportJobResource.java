@@ -32,7 +32,7 @@ public class ImportJobResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An import's progress and row report",
+    @Operation(operationId = "getEventImport", summary = "An import's progress and row report",
             description = "A CSV import answered with 202 runs in the background: poll this until its state is DONE"
                     + " (the report says what happened to each row), FAILED or INTERRUPTED (send the file again: rows"
                     + " already recorded are reported present, nothing is recorded twice).")

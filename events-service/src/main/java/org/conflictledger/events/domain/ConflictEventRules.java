@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
 import org.conflictledger.contracts.RecordDates;
+import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.platform.domain.RuleViolation;
 
@@ -62,11 +63,11 @@ public final class ConflictEventRules {
             SOURCE_TEXT_TOO_LONG, EXTERNAL_ID_INVALID);
 
     /** Place names, administrative areas, country, term, source title and publisher. */
-    public static final int MAX_TEXT_LENGTH = 200;
-    public static final int MAX_NOTES_LENGTH = 5000;
-    public static final int MAX_URL_LENGTH = 2000;
-    public static final int MAX_EXTERNAL_ID_LENGTH = 64;
-    public static final int MAX_SOURCES = 50;
+    public static final int MAX_TEXT_LENGTH = RecordLimits.MAX_NAME;
+    public static final int MAX_NOTES_LENGTH = RecordLimits.MAX_NOTES;
+    public static final int MAX_URL_LENGTH = RecordLimits.MAX_URL;
+    public static final int MAX_EXTERNAL_ID_LENGTH = RecordLimits.MAX_EXTERNAL_ID;
+    public static final int MAX_SOURCES = RecordLimits.MAX_LIST;
 
     private ConflictEventRules() {
     }

@@ -25,7 +25,7 @@ import java.util.Set;
  * with an {@link IllegalStateException}.</li>
  * <li>Components (schemas, responses, parameters, … and security schemes): a name that every service defines
  * identically is kept once; where services define one name differently, the definition most of them share keeps the
- * name and each other service's is renamed {@code <service>_<name>}, with that service's {@code $ref}s (or security
+ * name and each other service's is renamed {@code <Service><Name>}, with that service's {@code $ref}s (or security
  * requirements) rewritten to match.</li>
  * <li>Tags: deduplicated by name, the first description wins.</li>
  * <li>A service's top-level {@code security} moves onto its own operations, so it does not leak onto another
@@ -177,7 +177,7 @@ public final class OpenApiMerger {
     }
 
     /**
-     * Renames every component whose name two services define differently, to {@code <service>_<name>} in each of
+     * Renames every component whose name two services define differently, to {@code <Service><Name>} in each of
      * them, repeating until stable: renaming one schema can make two otherwise identical schemas that refer to it
      * differ.
      */
@@ -223,8 +223,15 @@ public final class OpenApiMerger {
         return best;
     }
 
+    /**
+     * {@code agreements} and {@code HistoryEntry} → {@code AgreementsHistoryEntry}; {@code agreements} and
+     * {@code list} → {@code agreementsList}: names a generated client can use as they are.
+     */
     static String prefixed(String service, String name) {
-        return service.replaceAll("[^A-Za-z0-9._-]", "_") + "_" + name;
+        String prefix = service.replaceAll("[^A-Za-z0-9]", "");
+        return Character.isUpperCase(name.charAt(0))
+                ? Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1) + name
+                : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private static void rename(ObjectNode doc, String service, String kind, String from, String to,

@@ -3,6 +3,7 @@ package org.conflictledger.gateway.stream;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.conflictledger.contracts.RecordLimits;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,7 +30,7 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
     private static final Pattern TYPE = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)+");
     private static final Pattern THEATER = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     /** An actor key as actors-service gives them (TUR, OSCE-MINSK); resolved to the actor's id before streaming. */
-    static final Pattern ACTOR_KEY = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,63}");
+    static final Pattern ACTOR_KEY = Pattern.compile(RecordLimits.ACTOR_KEY);
 
     /** A filter value that is not understood. */
     public record Error(String field, String message) {

@@ -50,7 +50,7 @@ public abstract class ChangesResource {
     @GET
     @Path("/changes")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Changes across all records",
+    @Operation(operationId = "list{Record}Changes", summary = "Changes across all records",
             description = "Every recorded change of every record this service keeps, newest first (in the order the"
                     + " store recorded them), with who made it and why: the service's part of the cross-record audit"
                     + " view GET /api/v1/audit. Filter by principal (exact), by the time the change was recorded (from"

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.audit.HistoryEntry;
 import org.conflictledger.platform.axon.RecordType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -41,5 +42,12 @@ public class HistoryPages {
         } catch (NumberFormatException e) {
             throw new InvalidRequest("cursor", "is not a cursor this API returned");
         }
+    }
+
+    /** The shape of a page of history, for the OpenAPI document. */
+    @Schema(name = "HistoryPage", description = "A page of a record's changes, oldest first")
+    public record HistoryPage(
+            @Schema(description = "The changes of this page") List<HistoryEntry> items,
+            @Schema(description = "Opaque cursor of the next page, null on the last page") String next) {
     }
 }

@@ -49,7 +49,7 @@ public abstract class ParkedMessagesResource {
     @GET
     @Path("/admin/parked")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List the parked messages",
+    @Operation(operationId = "list{Record}ParkedMessages", summary = "List the parked messages",
             description = "The messages this service's topic consumers could not apply, oldest first: each with where it"
                     + " was read (topic, partition, offset, key), its CloudEvent id, type and subject, the message as"
                     + " read, why it was parked and how often it was tried. A consumer parks a message after a few"
@@ -77,7 +77,7 @@ public abstract class ParkedMessagesResource {
     @Path("/admin/parked/{id}/replay")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replay a parked message",
+    @Operation(operationId = "replay{Record}ParkedMessage", summary = "Replay a parked message",
             description = "Applies the parked message again through its consumer, once the cause of its failure is"
                     + " fixed. On success it is removed, and the messages of the same record parked behind it are"
                     + " replayed in order, up to one that fails again (it stays parked, now first). A message parked"
@@ -100,7 +100,7 @@ public abstract class ParkedMessagesResource {
 
     @DELETE
     @Path("/admin/parked/{id}")
-    @Operation(summary = "Discard a parked message",
+    @Operation(operationId = "discard{Record}ParkedMessage", summary = "Discard a parked message",
             description = "Removes the parked message for good without applying it, when it should never be applied"
                     + " (a message that is no ledger CloudEvent, or one its record is better without). Logged with the"
                     + " caller. Messages of the same record parked behind it stay parked: replay them next. An"

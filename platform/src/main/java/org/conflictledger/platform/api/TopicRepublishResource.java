@@ -37,7 +37,7 @@ public abstract class TopicRepublishResource {
     @Path("/admin/topic/republish")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish every stored event to the topic again",
+    @Operation(operationId = "republish{Record}Topic", summary = "Publish every stored event to the topic again",
             description = "Restarts the Kafka outbox from the first stored event: every event is published again, in"
                     + " store order, with its original CloudEvent id, so consumers skip what they had. Use it when the"
                     + " topic was lost or recreated, or to feed a new consumer the whole history. Answers at once; the"

@@ -49,7 +49,7 @@ public abstract class TransparencyLogResource {
     @GET
     @Path("/log")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The transparency log: its size, signing key and newest checkpoint",
+    @Operation(operationId = "get{Record}TransparencyLog", summary = "The transparency log: its size, signing key and newest checkpoint",
             description = "Every event this service stores is a leaf of an append-only Merkle tree (RFC 9162), in the"
                     + " order the log met them. Checkpoints (signed tree heads) are Ed25519 signatures over the log's"
                     + " origin, size and root hash: keep them, and later ask for proofs that the log still extends"
@@ -65,7 +65,7 @@ public abstract class TransparencyLogResource {
     @GET
     @Path("/log/checkpoints/latest")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The newest signed checkpoint",
+    @Operation(operationId = "get{Record}LatestCheckpoint", summary = "The newest signed checkpoint",
             description = "Signs one first when the log has grown since the newest. Verify it with the public key of"
                     + " GET …/log: the signature is over signedText.")
     @APIResponse(responseCode = "200", description = "The checkpoint",
@@ -78,7 +78,7 @@ public abstract class TransparencyLogResource {
     @GET
     @Path("/log/checkpoints")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every checkpoint signed so far, smallest tree first",
+    @Operation(operationId = "list{Record}Checkpoints", summary = "Every checkpoint signed so far, smallest tree first",
             description = "The history a client may keep: one checkpoint per tree size signed. Page with cursor (the"
                     + " tree size to start at) and limit.")
     @APIResponse(responseCode = "200", description = "A page of checkpoints",
@@ -102,7 +102,7 @@ public abstract class TransparencyLogResource {
     @GET
     @Path("/log/entries")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The log's entries, with the stored events they stand for",
+    @Operation(operationId = "list{Record}LogEntries", summary = "The log's entries, with the stored events they stand for",
             description = "In log order, or only one record's (record=id). Each entry carries the"
                     + " leaf's fields and the event's stored payload and metadata as the store holds them (JSON text):"
                     + " from them anyone can recompute the record's hash chain and the leaf hash, and check the leaf"
@@ -135,7 +135,7 @@ public abstract class TransparencyLogResource {
     @GET
     @Path("/log/proofs/inclusion")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Proof that an entry is in the tree of a given size",
+    @Operation(operationId = "get{Record}InclusionProof", summary = "Proof that an entry is in the tree of a given size",
             description = "The audit path (RFC 9162, 2.1.3) of the leaf at position in the tree of treeSize leaves,"
                     + " from the leaf up. With the leaf hash recomputed from the entry and the root hash of a checkpoint"
                     + " of that size, it shows the entry was in the log the checkpoint signed.")
@@ -161,7 +161,7 @@ public abstract class TransparencyLogResource {
     @GET
     @Path("/log/proofs/consistency")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Proof that the tree of one size extends the tree of a smaller size",
+    @Operation(operationId = "get{Record}ConsistencyProof", summary = "Proof that the tree of one size extends the tree of a smaller size",
             description = "The consistency proof (RFC 9162, 2.1.4) between the trees of from and to leaves: with the"
                     + " root hashes of two checkpoints it shows that nothing the first covered was changed, removed"
                     + " or reordered.")
@@ -184,7 +184,7 @@ public abstract class TransparencyLogResource {
     @GET
     @Path("/log/verify")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check the whole log against the store and its signed checkpoints",
+    @Operation(operationId = "verify{Record}TransparencyLog", summary = "Check the whole log against the store and its signed checkpoints",
             description = "Reads the database as it is: every leaf against the stored event it was written for (an"
                     + " edited or deleted event no longer matches), every record's chain, and every signed checkpoint's"
                     + " signature and root hash against the stored leaves (leaves rewritten to match rewritten events no"

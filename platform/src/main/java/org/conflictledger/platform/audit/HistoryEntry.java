@@ -2,6 +2,8 @@ package org.conflictledger.platform.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.conflictledger.platform.api.SourceCitation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -17,9 +19,11 @@ public record HistoryEntry(
         @Schema(description = "When the change was recorded") Instant recordedAt,
         @Schema(description = "Who made the change", example = "analyst@example.org") String principal,
         @Schema(description = "Why the change was made") String reason,
-        @Schema(description = "Citations supporting the change") JsonNode sources,
+        @Schema(description = "Citations supporting the change", type = SchemaType.ARRAY,
+                implementation = SourceCitation.class) JsonNode sources,
         @Schema(description = "Shared by all changes of one request") String correlationId,
         @Schema(description = "The message that caused this change") String causationId,
         @Schema(description = "Hash-chain link (hex SHA-256)") String hash,
-        @Schema(description = "The event's data") JsonNode payload) {
+        @Schema(description = "The event's data, as the event type defines it", type = SchemaType.OBJECT,
+                implementation = Object.class) JsonNode payload) {
 }

@@ -1,0 +1,55 @@
+package org.conflictledger.contracts;
+
+/**
+ * The sizes and shapes every writer of the record keeps to: the services' request validation and aggregates, and the
+ * dataset importer, which checks a whole dataset before it sends anything. One copy, so that a file the importer
+ * accepts is never refused by a service, and the other way round. Constants, usable in annotations.
+ */
+public final class RecordLimits {
+    /** An actor's key: 2 to 64 upper-case letters, digits, {@code _} or {@code -}, starting with a letter or digit. */
+    public static final String ACTOR_KEY = "[A-Z0-9][A-Z0-9_-]{1,63}";
+    public static final String ACTOR_KEY_RULE = "must be 2-64 upper-case letters, digits, '_' or '-'";
+    /** An ISO 3166-1 alpha-3 country code. */
+    public static final String COUNTRY = "[A-Z]{3}";
+    public static final String COUNTRY_RULE = "must be an ISO 3166-1 alpha-3 code";
+    /** A source's address. */
+    public static final String URL = "https?://\\S+";
+    public static final String URL_RULE = "must be an http(s) URL";
+    /** An identifier in another dataset (ACLED, UCDP GED, PA-X): no blanks. */
+    public static final String EXTERNAL_ID = "\\S+";
+    public static final String EXTERNAL_ID_RULE = "must not contain blanks";
+
+    /** Names and aliases of actors; places and administrative areas of events; what a quantity counts. */
+    public static final int MAX_NAME = 200;
+    /** An actor named by its id or key in a request. */
+    public static final int MAX_REFERENCE = 64;
+    public static final int MAX_EXTERNAL_ID = 64;
+    /** Why a change is made. */
+    public static final int MAX_REASON = 2000;
+    /** Free notes on an event, an agreement or a term, and a term's text. */
+    public static final int MAX_NOTES = 5000;
+    /** Entries of any list in a change: aliases, sources, actors of an event, signatories, quantities, … */
+    public static final int MAX_LIST = 50;
+
+    /** A source citation. */
+    public static final int MAX_SOURCE_TITLE = 500;
+    public static final int MAX_PUBLISHER = 200;
+    public static final int MAX_URL = 2000;
+
+    /** An event's reference to a term of an agreement (its id or its order). */
+    public static final int MAX_TERM_REFERENCE = 200;
+
+    public static final int MAX_AGREEMENT_TITLE = 300;
+    /** An IANA time-zone name. */
+    public static final int MAX_ZONE = 64;
+    public static final int MAX_TERMS = 500;
+    /** A term's place in its agreement: 1 to this. */
+    public static final int MAX_ORDER = 10_000;
+    public static final int MAX_ARTICLE = 100;
+    public static final int MAX_UNIT = 64;
+    /** The note on a piece of compliance evidence. */
+    public static final int MAX_EVIDENCE_NOTE = 1000;
+
+    private RecordLimits() {
+    }
+}
