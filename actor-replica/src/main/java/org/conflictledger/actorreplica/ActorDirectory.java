@@ -1,5 +1,6 @@
 package org.conflictledger.actorreplica;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -14,4 +15,10 @@ public interface ActorDirectory {
     Optional<ActorRef> byReference(String reference);
 
     Map<UUID, ActorRef> byIds(Collection<UUID> ids);
+
+    /**
+     * The actors as they were named at {@code asOf}: key, name and status from the last change of them recorded at
+     * or before it. An actor this replica knows no name of by then is answered as it is now.
+     */
+    Map<UUID, ActorRef> byIdsAsOf(Collection<UUID> ids, Instant asOf);
 }

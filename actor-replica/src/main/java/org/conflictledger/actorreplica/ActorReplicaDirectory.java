@@ -3,7 +3,10 @@ package org.conflictledger.actorreplica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,5 +59,19 @@ public class ActorReplicaDirectory implements ActorDirectory {
         return ActorReplica.<ActorReplica>list("id in ?1", ids).stream()
                 .map(ActorReplica::toRef)
                 .collect(Collectors.toMap(ActorRef::id, Function.identity()));
+    }
+
+    @Override
+    public Map<UUID, ActorRef> byIdsAsOf(Collection<UUID> ids, Instant asOf) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, ActorRef> named = new HashMap<>();
+        // Oldest first, so that each actor ends with the last name given at or before the instant.
+        ActorReplicaName.<ActorReplicaName>list("actorId in ?1 and validFrom <= ?2 order by actorId, validFrom, sequence",
+                ids, asOf.truncatedTo(ChronoUnit.MICROS)).forEach(row -> named.put(row.actorId, row.toRef()));
+        Map<UUID, ActorRef> now = byIds(ids.stream().filter(id -> !named.containsKey(id)).toList());
+        named.putAll(now);
+        return named;
     }
 }

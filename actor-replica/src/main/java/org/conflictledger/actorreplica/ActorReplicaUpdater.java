@@ -16,7 +16,9 @@ import java.util.stream.StreamSupport;
  * Applies one actor CloudEvent to the replica. Idempotent: each actor's events carry their
  * sequence, and an event at or below the last applied sequence (a redelivery, a replay or a
  * republish, whatever its CloudEvent id) is skipped. An event the replica cannot place (its actor
- * never registered here, or events missing before it) is refused, so the consumer parks it.
+ * never registered here, or events missing before it) is refused, so the consumer parks it. An event that names
+ * the actor anew (registration, rename, merge, retraction) also adds a row to its name history
+ * ({@link ActorReplicaName}).
  */
 @ApplicationScoped
 public class ActorReplicaUpdater {
@@ -47,6 +49,7 @@ public class ActorReplicaUpdater {
             actor.aliases = aliases(data);
             stamp(actor, sequence, eventId, time);
             actor.persist();
+            ActorReplicaName.record(actor, time);
             return true;
         }
         if (sequence <= actor.lastSequence) {
@@ -59,10 +62,17 @@ public class ActorReplicaUpdater {
                     + ", but the replica of actor " + actorId + " is at " + actor.lastSequence + ": events "
                     + (actor.lastSequence + 1) + " to " + (sequence - 1) + " are missing");
         }
+        boolean named = true;
         switch (type) {
             case ActorEventTypes.RENAMED -> actor.name = data.path("name").asText();
-            case ActorEventTypes.ALIASES_CHANGED -> actor.aliases = aliases(data);
-            case ActorEventTypes.KIND_CORRECTED -> actor.kind = data.path("kind").asText(null);
+            case ActorEventTypes.ALIASES_CHANGED -> {
+                actor.aliases = aliases(data);
+                named = false;
+            }
+            case ActorEventTypes.KIND_CORRECTED -> {
+                actor.kind = data.path("kind").asText(null);
+                named = false;
+            }
             case ActorEventTypes.MERGED -> {
                 actor.status = "MERGED";
                 actor.mergedInto = UUID.fromString(data.path("intoActorId").asText());
@@ -70,9 +80,13 @@ public class ActorReplicaUpdater {
             case ActorEventTypes.RETRACTED -> actor.status = "RETRACTED";
             default -> {
                 // other actor events (relationships, country) do not concern this replica
+                named = false;
             }
         }
         stamp(actor, sequence, eventId, time);
+        if (named) {
+            ActorReplicaName.record(actor, time);
+        }
         return true;
     }
 

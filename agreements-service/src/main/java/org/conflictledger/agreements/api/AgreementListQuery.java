@@ -28,7 +28,7 @@ public class AgreementListQuery {
     public String q;
     @QueryParam("asOf")
     @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and shown with the values"
-            + " of that instant (signatories named as they are now); not in the future. Without it, the list now.", example = "2020-12-01T00:00:00Z")
+            + " of that instant (signatories named as they were named then); not in the future. Without it, the list now.", example = "2020-12-01T00:00:00Z")
     public String asOf;
     @QueryParam("cursor")
     @Parameter(description = "Cursor from the previous page's next")

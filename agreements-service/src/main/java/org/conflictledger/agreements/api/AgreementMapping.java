@@ -177,7 +177,9 @@ public class AgreementMapping {
     public AgreementRepresentations.Agreement representation(AgreementView view, Instant asOf) {
         AgreementState state = view.state();
         AgreementDetails d = state.details();
-        Map<UUID, ActorRef> names = names(union(d.signatories(), d.witnesses()));
+        Collection<UUID> actorIds = union(d.signatories(), d.witnesses());
+        // As of an instant, the signatories and witnesses are named as they were then.
+        Map<UUID, ActorRef> names = asOf == null ? names(actorIds) : actors.byIdsAsOf(actorIds, asOf);
         Instant at = asOf == null ? Instant.now() : asOf;
         return new AgreementRepresentations.Agreement(view.id, d.title(), d.kind(), d.theater(), d.signedOn(),
                 d.signedPlace(), d.inForceAt(), d.inForceZone(),
@@ -189,8 +191,12 @@ public class AgreementMapping {
                 view.version, view.recordedAt, view.updatedAt, asOf);
     }
 
-    /** The terms, with compliance and overdue evaluated at {@code at}. */
-    public List<AgreementRepresentations.Term> terms(AgreementView view, Collection<TermState> terms, Instant at) {
+    /**
+     * The terms, with compliance and overdue evaluated at {@code at}; of an agreement read as of {@code asOf} (null:
+     * now), with the actors named as they were named then.
+     */
+    public List<AgreementRepresentations.Term> terms(AgreementView view, Collection<TermState> terms, Instant at,
+                                                     Instant asOf) {
         AgreementState state = view.state();
         Set<UUID> ids = new HashSet<>();
         terms.forEach(t -> {
@@ -198,7 +204,7 @@ public class AgreementMapping {
             ids.addAll(t.details().beneficiaries());
             t.objections().forEach(o -> ids.add(o.party()));
         });
-        Map<UUID, ActorRef> names = names(ids);
+        Map<UUID, ActorRef> names = asOf == null ? names(ids) : actors.byIdsAsOf(ids, asOf);
         return terms.stream().map(t -> term(view, state, t, names, at)).toList();
     }
 

@@ -116,7 +116,8 @@ public class TermResource {
                          @BeanParam TermListQuery query, @Context UriInfo uri) {
         UUID id = AgreementRecords.id(idText);
         int limit = QueryParameters.limit(query.limit);
-        AgreementView view = records.view(id, QueryParameters.instant("asOf", query.asOf));
+        Instant asOf = QueryParameters.instant("asOf", query.asOf);
+        AgreementView view = records.view(id, asOf);
         AgreementState agreement = view.state();
         Instant overdueAt = AgreementRecords.instantOrDay("overdueAt", query.overdueAt, agreement.zone());
         Instant givenAt = AgreementRecords.instantOrDay("at", query.at, agreement.zone());
@@ -141,7 +142,7 @@ public class TermResource {
         List<TermState> found = terms.limit(limit + 1L).toList();
         List<TermState> page = found.stream().limit(limit).toList();
         String next = found.size() > limit ? Cursors.encode(Integer.toString(page.get(page.size() - 1).details().order())) : null;
-        return new Page<>(mapping.terms(view, page, at), next).toResponse(uri);
+        return new Page<>(mapping.terms(view, page, at, asOf), next).toResponse(uri);
     }
 
     @GET
@@ -244,7 +245,7 @@ public class TermResource {
         AgreementView view = records.written(id);
         TermState term = term(view.state(), termIdText);
         Response.ResponseBuilder response = Response.status(status).tag(AgreementRecords.etag(view))
-                .entity(mapping.terms(view, List.of(term), at).get(0));
+                .entity(mapping.terms(view, List.of(term), at, null).get(0));
         if (status == Response.Status.CREATED) {
             response.location(URI.create("/api/v1/agreements/" + id + "/terms/" + term.termId()));
         }

@@ -252,6 +252,24 @@ class AgreementLifecycleApiTest {
                 .body("errors[0].field", equalTo("signatories[2]"));
     }
 
+    @Test
+    void anAgreementAsOfAnInstantNamesItsSignatoriesAsTheyWereNamedThen() throws Exception {
+        UUID agreement = fixtures.recordStatement();
+        Instant then = recordedAt(agreement, 0);
+        String renamed = "Republic of Azerbaijan " + fixtures.marker;
+        aMomentPasses();
+        try (TopicEvents topics = new TopicEvents()) {
+            topics.actorRenamed(fixtures.azeId, "Azerbaijan " + fixtures.marker, renamed, 1);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.byId(fixtures.azeId)
+                .map(ActorRef::name).filter(renamed::equals).isPresent());
+
+        given().get(agreementPath(agreement)).then().statusCode(200).body("signatories[0].name", equalTo(renamed));
+        given().queryParam("asOf", then.toString()).get(agreementPath(agreement)).then().statusCode(200)
+                .body("signatories[0].key", equalTo(fixtures.aze))
+                .body("signatories[0].name", equalTo("Azerbaijan " + fixtures.marker));
+    }
+
     // --- If-Match ----------------------------------------------------------------------------
 
     @Test

@@ -61,6 +61,11 @@ public final class TopicEvents implements AutoCloseable {
         return id;
     }
 
+    public void actorRenamed(UUID id, String previousName, String name, long sequence) throws Exception {
+        send(Topics.ACTORS, id, ActorEventTypes.RENAMED, sequence, UUID.randomUUID().toString(),
+                json.createObjectNode().put("actorId", id.toString()).put("previousName", previousName).put("name", name));
+    }
+
     public void actorRetracted(UUID id, long sequence) throws Exception {
         send(Topics.ACTORS, id, ActorEventTypes.RETRACTED, sequence, UUID.randomUUID().toString(),
                 json.createObjectNode().put("actorId", id.toString()));

@@ -53,7 +53,7 @@ public class ConflictEventListQuery {
     public String status;
     @QueryParam("asOf")
     @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and shown with the values"
-            + " of that instant (actors named as they are now); not in the future. Without it, the list now. 503"
+            + " of that instant (actors named as they were named then); not in the future. Without it, the list now. 503"
             + " history-not-built on a store whose past states a rebuild has not kept yet.", example = "2020-11-10T00:00:00Z")
     public String asOf;
     @QueryParam("sort")

@@ -92,11 +92,14 @@ public class ConflictEventMapping {
         return representations(List.of(view), asOf).get(0);
     }
 
-    /** Representations of several events, naming their actors with one look-up. */
+    /**
+     * Representations of several events, naming their actors with one look-up: as they are named now, or, for events
+     * read as of an instant, as they were named then.
+     */
     public List<ConflictEventRepresentation> representations(Collection<ConflictEventView> views, Instant asOf) {
         Set<UUID> ids = new HashSet<>();
         views.forEach(v -> v.details().actors().forEach(a -> ids.add(a.actorId())));
-        Map<UUID, ActorRef> names = actors.byIds(ids);
+        Map<UUID, ActorRef> names = asOf == null ? actors.byIds(ids) : actors.byIdsAsOf(ids, asOf);
         return views.stream().map(v -> representation(v, names, asOf)).toList();
     }
 

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.conflictledger.actorreplica.ActorDirectory;
+import org.conflictledger.actorreplica.ActorRef;
 import org.conflictledger.devstack.http.ListPages;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +105,29 @@ class ConflictEventListAsOfTest {
         given().accept("application/geo+json").queryParam("q", marker).queryParam("asOf", then.toString()).get(EVENTS)
                 .then().statusCode(200).body("features", hasSize(6))
                 .body("features.properties.notes", not(org.hamcrest.Matchers.hasItem("relabelled")));
+    }
+
+    @Test
+    void anEventAsOfAnInstantNamesItsActorsAsTheyWereNamedThen() throws Exception {
+        String id = report("Tartar");
+        Instant then = Instant.parse(given().get(EVENTS + "/" + id).then().extract().path("updatedAt"));
+        UUID azerbaijan = directory.byReference(aze).orElseThrow().id();
+        String renamed = "Republic of Azerbaijan " + marker;
+        Thread.sleep(5);
+        try (ActorEvents actors = new ActorEvents()) {
+            actors.renamed(azerbaijan, "Azerbaijan " + marker, renamed, 1);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                directory.byId(azerbaijan).map(ActorRef::name).orElse("").equals(renamed));
+
+        String named = "actors.find { it.key == '" + aze + "' }.name";
+        given().get(EVENTS + "/" + id).then().statusCode(200).body(named, equalTo(renamed));
+        given().queryParam("asOf", then.toString()).get(EVENTS + "/" + id).then().statusCode(200)
+                .body(named, equalTo("Azerbaijan " + marker));
+        given().queryParam("q", marker).queryParam("asOf", then.toString()).get(EVENTS).then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }." + named, equalTo("Azerbaijan " + marker));
+        given().queryParam("q", marker).get(EVENTS).then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }." + named, equalTo(renamed));
     }
 
     @Test

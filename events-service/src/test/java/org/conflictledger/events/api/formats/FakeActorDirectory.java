@@ -63,4 +63,10 @@ final class FakeActorDirectory implements ActorDirectory {
         }
         return found;
     }
+
+    /** The fake keeps no name history: its actors were always named as they are. */
+    @Override
+    public Map<UUID, ActorRef> byIdsAsOf(Collection<UUID> ids, java.time.Instant asOf) {
+        return byIds(ids);
+    }
 }
