@@ -2,8 +2,10 @@ package org.conflictledger.contracts;
 
 /**
  * The sizes and shapes every writer of the record keeps to: the services' request validation and aggregates, and the
- * dataset importer, which checks a whole dataset before it sends anything. One copy, so that a file the importer
- * accepts is never refused by a service, and the other way round. Constants, usable in annotations.
+ * dataset importer, which checks a whole dataset before it sends anything. One copy, so that the importer and the
+ * services' request validation cannot drift apart. Constants, usable in annotations. (events-service's rules still
+ * hold a conflict event's source titles to {@link #MAX_NAME}, below {@link #MAX_SOURCE_TITLE}: such a title is
+ * refused with a 409 after validation let it through.)
  */
 public final class RecordLimits {
     /** An actor's key: 2 to 64 upper-case letters, digits, {@code _} or {@code -}, starting with a letter or digit. */

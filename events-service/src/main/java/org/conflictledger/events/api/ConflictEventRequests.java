@@ -24,8 +24,6 @@ import java.util.UUID;
 
 /** The bodies of the conflict event API's writes. */
 public final class ConflictEventRequests {
-    /** The longest external id (ACLED's event_id_cnty, UCDP GED's id) a request may carry, in a body or a filter. */
-
 
     private ConflictEventRequests() {
     }

@@ -26,7 +26,7 @@ import java.util.Set;
  * <li>Components (schemas, responses, parameters, … and security schemes): a name that every service defines
  * identically is kept once; where services define one name differently, the definition most of them share keeps the
  * name and each other service's is renamed {@code <Service><Name>}, with that service's {@code $ref}s (or security
- * requirements) rewritten to match.</li>
+ * requirements) rewritten to match, and each renaming listed under {@value #RENAMED}.</li>
  * <li>Tags: deduplicated by name, the first description wins.</li>
  * <li>A service's top-level {@code security} moves onto its own operations, so it does not leak onto another
  * service's; the merged document's top-level {@code security} is the empty list.</li>
@@ -37,6 +37,8 @@ import java.util.Set;
 public final class OpenApiMerger {
     public static final String TITLE = "Conflict Ledger API";
     public static final String UNAVAILABLE = "x-unavailable-services";
+    /** The components renamed because services define them differently ({@code schemas/Page → EventsPage}). */
+    public static final String RENAMED = "x-renamed-components";
     static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String DESCRIPTION = """
@@ -62,7 +64,8 @@ public final class OpenApiMerger {
             docs.put(service, document.deepCopy());
         });
         docs.forEach(OpenApiMerger::pushDownSecurity);
-        renameConflictingComponents(docs);
+        List<String> renamed = new ArrayList<>();
+        renameConflictingComponents(docs, renamed);
         renameDuplicateOperationIds(docs);
 
         ObjectNode merged = JSON.objectNode();
@@ -125,6 +128,10 @@ public final class OpenApiMerger {
             ArrayNode list = merged.putArray(UNAVAILABLE);
             unavailable.forEach(list::add);
         }
+        if (!renamed.isEmpty()) {
+            ArrayNode list = merged.putArray(RENAMED);
+            renamed.forEach(list::add);
+        }
         return merged;
     }
 
@@ -181,7 +188,7 @@ public final class OpenApiMerger {
      * them, repeating until stable: renaming one schema can make two otherwise identical schemas that refer to it
      * differ.
      */
-    private static void renameConflictingComponents(Map<String, ObjectNode> docs) {
+    private static void renameConflictingComponents(Map<String, ObjectNode> docs, List<String> renamed) {
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -201,6 +208,7 @@ public final class OpenApiMerger {
                     entry.getValue().forEach((service, definition) -> {
                         if (!definition.equals(kept)) {
                             rename(docs.get(service), service, kind, name, prefixed(service, name), seen);
+                            renamed.add(kind + "/" + name + " → " + prefixed(service, name));
                         }
                     });
                     changed = true;

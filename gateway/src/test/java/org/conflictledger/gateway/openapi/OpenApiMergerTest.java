@@ -90,6 +90,7 @@ class OpenApiMergerTest {
         Set<String> merged = new HashSet<>();
         schemas.fieldNames().forEachRemaining(merged::add);
         assertThat(merged).isEqualTo(names);
+        assertThat(merged().has(OpenApiMerger.RENAMED)).isFalse();
         assertThat(OpenApiRules.problems(merged())).isEmpty();
         assertThat(schemas.get("Instant")).isEqualTo(fixture("agreements").at("/components/schemas/Instant"));
     }
@@ -170,6 +171,7 @@ class OpenApiMergerTest {
                 .isEqualTo("#/components/schemas/BInstant");
         assertThat(merged.at("/components/schemas/Wrapper/properties/at/$ref").asText())
                 .isEqualTo("#/components/schemas/Instant");
+        assertThat(merged.get(OpenApiMerger.RENAMED).toString()).contains("schemas/Instant → BInstant");
     }
 
     @Test
