@@ -19,9 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import org.conflictledger.contracts.ActorRole;
-import org.conflictledger.contracts.ConflictEventType;
-import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.events.api.formats.AcledCsv;
 import org.conflictledger.events.api.formats.AcledCsvException;
@@ -37,7 +34,6 @@ import org.conflictledger.events.domain.DisputeConflictEvent;
 import org.conflictledger.events.domain.ReportConflictEvent;
 import org.conflictledger.events.domain.RetractConflictEvent;
 import org.conflictledger.actorreplica.ActorDirectory;
-import org.conflictledger.actorreplica.ActorRef;
 import org.conflictledger.events.imports.CsvImport;
 import org.conflictledger.events.imports.ImportClaim;
 import org.conflictledger.events.imports.ImportJob;
@@ -103,6 +99,7 @@ public class ConflictEventResource {
     private final ConflictEventQueries queries;
     private final ConflictEventMapping mapping;
     private final ActorDirectory actors;
+    private final ConflictEventFilters filters;
     private final AuditTrail audit;
     private final ReadModels readModels;
     private final IdempotencyKeys idempotency;
@@ -113,7 +110,7 @@ public class ConflictEventResource {
     private final int synchronousImportRows;
 
     ConflictEventResource(Writes writes, ConflictEventQueries queries, ConflictEventMapping mapping,
-                          ActorDirectory actors, AuditTrail audit, ReadModels readModels,
+                          ActorDirectory actors, ConflictEventFilters filters, AuditTrail audit, ReadModels readModels,
                           IdempotencyKeys idempotency, Patches patches, HistoryPages historyPages,
                           CsvImport csvImport, ImportJobs importJobs,
                           @ConfigProperty(name = "events.import.synchronous-rows", defaultValue = "1000")
@@ -125,6 +122,7 @@ public class ConflictEventResource {
         this.queries = queries;
         this.mapping = mapping;
         this.actors = actors;
+        this.filters = filters;
         this.audit = audit;
         this.readModels = readModels;
         this.idempotency = idempotency;
@@ -373,29 +371,8 @@ public class ConflictEventResource {
 
     private PageOfViews page(ConflictEventListQuery query) {
         int limit = QueryParameters.limit(query.limit);
-        boolean descending = sortDescending(query.sort);
-        UUID actor = null;
-        if (query.actor != null) {
-            actor = actors.byReference(query.actor).map(ActorRef::id)
-                    .orElseThrow(() -> new InvalidRequest("actor", "no actor has the id or key " + query.actor));
-        }
-        ConflictEventFilter filter = new ConflictEventFilter(
-                QueryParameters.enumValue("theater", query.theater, Theater.class),
-                QueryParameters.enumValue("type", query.type, ConflictEventType.class),
-                actor,
-                QueryParameters.enumValue("role", query.role, ActorRole.class),
-                QueryParameters.date("from", query.from),
-                QueryParameters.date("to", query.to),
-                bbox(query.bbox),
-                query.agreement == null ? null : uuid("agreement", query.agreement),
-                searchText(query.q),
-                QueryParameters.enumValue("status", query.status, ConflictEventStatus.class),
-                acledEventId(query.acledEventId),
-                descending,
+        ConflictEventFilter filter = filters.filter(query, sortDescending(query.sort),
                 position(Cursors.decode(query.cursor)));
-        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-            throw new InvalidRequest("to", "must not be before from");
-        }
         Instant asOf = QueryParameters.listedAsOf("asOf", query.asOf);
         List<ConflictEventView> found = asOf == null ? queries.list(filter, limit + 1)
                 : queries.listAsOf(filter, asOf, limit + 1);
@@ -411,33 +388,6 @@ public class ConflictEventResource {
 
     /** One page of the list; {@code asOf} is the instant it was asked for, null for the list now. */
     private record PageOfViews(List<ConflictEventView> views, String next, Instant asOf) {
-    }
-
-    /** The stripped {@code q}, null when blank; a longer one is refused, as every search scans text of many events. */
-    private static String searchText(String q) {
-        if (q == null || q.isBlank()) {
-            return null;
-        }
-        String text = q.strip();
-        if (text.codePointCount(0, text.length()) > ConflictEventListQuery.MAX_SEARCH_LENGTH) {
-            throw new InvalidRequest("q", "at most " + ConflictEventListQuery.MAX_SEARCH_LENGTH + " characters");
-        }
-        return text;
-    }
-
-    /**
-     * An ACLED id to look for, as a body may carry one: a longer one, or one with blanks, names no event. Blank is no
-     * filter, as for every parameter.
-     */
-    private static String acledEventId(String id) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        if (id.length() > RecordLimits.MAX_EXTERNAL_ID || id.chars().anyMatch(Character::isWhitespace)) {
-            throw new InvalidRequest("acledEventId", "at most " + RecordLimits.MAX_EXTERNAL_ID
-                    + " characters without blanks, as ACLED's event_id_cnty");
-        }
-        return id;
     }
 
     private static boolean sortDescending(String sort) {
@@ -460,30 +410,6 @@ public class ConflictEventResource {
         } catch (RuntimeException e) {
             throw new InvalidRequest("cursor", "is not a cursor this API returned");
         }
-    }
-
-    private static double[] bbox(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String[] parts = text.split(",");
-        String message = "must be minLongitude,minLatitude,maxLongitude,maxLatitude";
-        if (parts.length != 4) {
-            throw new InvalidRequest("bbox", message);
-        }
-        double[] box = new double[4];
-        try {
-            for (int i = 0; i < 4; i++) {
-                box[i] = Double.parseDouble(parts[i].strip());
-            }
-        } catch (NumberFormatException e) {
-            throw new InvalidRequest("bbox", message);
-        }
-        if (box[0] > box[2] || box[1] > box[3] || Math.abs(box[1]) > 90 || Math.abs(box[3]) > 90
-                || Math.abs(box[0]) > 180 || Math.abs(box[2]) > 180) {
-            throw new InvalidRequest("bbox", message + " within -180..180 and -90..90, min before max");
-        }
-        return box;
     }
 
     private Response created(UUID id) {
@@ -524,14 +450,6 @@ public class ConflictEventResource {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
             throw new RecordNotFound("conflict event", text);
-        }
-    }
-
-    private static UUID uuid(String field, String text) {
-        try {
-            return UUID.fromString(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequest(field, "must be a UUID");
         }
     }
 

@@ -23,6 +23,12 @@ public record ConflictEventFilter(Theater theater, ConflictEventType type, UUID 
                                   ConflictEventStatus status, String acledEventId, boolean descending,
                                   Position after) {
 
+    /** The same filter, starting after {@code position}: the next batch of an export. */
+    public ConflictEventFilter after(Position position) {
+        return new ConflictEventFilter(theater, type, actor, role, from, to, bbox, agreement, text, status, acledEventId,
+                descending, position);
+    }
+
     /** A place in the (date, id) order of the list. */
     public record Position(LocalDate date, UUID id) {
     }

@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.conflictledger.contracts.ExportHeaders;
 import org.conflictledger.gateway.routing.ServiceProblems;
 import org.conflictledger.gateway.security.QueryToken;
 import org.jboss.logging.Logger;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * CORS for browser dashboards on other origins ({@code gateway.cors.origins}). An origin listed by name may call
@@ -40,8 +42,8 @@ public class Cors {
     public static final int ORDER = -1100;
     static final List<String> ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key",
             "X-Correlation-Id", "Last-Event-ID");
-    static final List<String> EXPOSED_HEADERS = List.of("ETag", "Location", "Link", "X-Correlation-Id",
-            "RateLimit-Limit", "RateLimit-Remaining", "Retry-After");
+    static final List<String> EXPOSED_HEADERS = Stream.concat(Stream.of("ETag", "Location", "Link", "X-Correlation-Id",
+            "RateLimit-Limit", "RateLimit-Remaining", "Retry-After"), ExportHeaders.ALL.stream()).toList();
     private static final Set<HttpMethod> ALL_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
     private static final Set<HttpMethod> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD);

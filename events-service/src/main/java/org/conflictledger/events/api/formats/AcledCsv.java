@@ -1,5 +1,6 @@
 package org.conflictledger.events.api.formats;
 
+import org.conflictledger.platform.export.SpreadsheetText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.conflictledger.events.api.formats;
 
+import org.conflictledger.platform.export.SpreadsheetText;
 import static org.conflictledger.events.api.formats.AcledCsv.*;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.conflictledger.events.api.formats;
 
+import org.conflictledger.platform.export.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

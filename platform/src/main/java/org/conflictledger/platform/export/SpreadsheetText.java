@@ -1,4 +1,4 @@
-package org.conflictledger.events.api.formats;
+package org.conflictledger.platform.export;
 
 /**
  * CSV injection (OWASP): a spreadsheet reads a cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a
@@ -8,7 +8,7 @@ package org.conflictledger.events.api.formats;
  * before such a character gets one more, so that the round trip is exact for it too. Numbers are never text cells
  * here: a longitude of -12.5 stays a number.
  */
-final class SpreadsheetText {
+public final class SpreadsheetText {
     private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final char QUOTE = '\'';
 
@@ -16,12 +16,12 @@ final class SpreadsheetText {
     }
 
     /** The cell as the export writes it. */
-    static String neutralised(String cell) {
+    public static String neutralised(String cell) {
         return cell != null && readAsFormula(cell) ? QUOTE + cell : cell;
     }
 
     /** The cell as it was before {@link #neutralised}; any other cell unchanged. */
-    static String restored(String cell) {
+    public static String restored(String cell) {
         return cell != null && !cell.isEmpty() && cell.charAt(0) == QUOTE && readAsFormula(cell)
                 ? cell.substring(1) : cell;
     }

@@ -1,0 +1,107 @@
+package org.conflictledger.platform.export;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.conflictledger.contracts.ExportHeaders;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * An export answered with the SHA-256 of exactly the bytes it sends, named in headers before the body, so that a
+ * citation can name the hash and a reader can check a download against it. The body is written to a temporary file
+ * while it is hashed (memory stays constant however many rows), then streamed from that file, which is deleted once
+ * sent or when writing fails.
+ *
+ * <p>Headers ({@link ExportHeaders}): {@code Repr-Digest} (RFC 9530), {@code Ledger-Content-Hash}
+ * ({@code sha256:<hex>}, the form a citation names), {@code Ledger-As-Of} when the export was asked as of an instant,
+ * else {@code Ledger-Read-At} (the instant it was read at), and {@code Content-Disposition} with a file name.
+ */
+public final class HashedExport {
+    /** Writes an export's bytes. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private HashedExport() {
+    }
+
+    /**
+     * The export as a response.
+     *
+     * @param asOf   the instant the export was asked as of, null for the record now
+     * @param readAt when the export was read (named when {@code asOf} is null)
+     */
+    public static Response response(String mediaType, String fileName, Instant asOf, Instant readAt, Body body) {
+        Path file = temporaryFile();
+        MessageDigest sha256 = sha256();
+        try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), sha256)) {
+            body.writeTo(out);
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            delete(file);
+            throw e;
+        }
+        byte[] digest = sha256.digest();
+        StreamingOutput stream = out -> {
+            try {
+                Files.copy(file, out);
+            } finally {
+                delete(file);
+            }
+        };
+        Response.ResponseBuilder response = Response.ok(stream, mediaType)
+                .header(ExportHeaders.REPR_DIGEST, "sha-256=:" + Base64.getEncoder().encodeToString(digest) + ":")
+                .header(ExportHeaders.CONTENT_HASH, "sha256:" + HexFormat.of().formatHex(digest))
+                .header(ExportHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .header("Content-Length", size(file));
+        return (asOf != null ? response.header(ExportHeaders.AS_OF, asOf.toString())
+                : response.header(ExportHeaders.READ_AT, readAt.toString())).build();
+    }
+
+    private static Path temporaryFile() {
+        try {
+            return Files.createTempFile("ledger-export-", ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary file for an export", e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file left behind is removed with the container's /tmp
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+}
