@@ -3,33 +3,8 @@ package org.conflictledger.agreements.api;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/**
- * The query parameters of the agreement list, taken as text and parsed by the resource so that a
- * bad value is a 400 naming the parameter.
- */
-public class AgreementListQuery {
-    @QueryParam("theater")
-    @Parameter(description = "SYRIA, LIBYA, NAGORNO_KARABAKH, EASTERN_MEDITERRANEAN or SOUTH_CAUCASUS", example = "NAGORNO_KARABAKH")
-    public String theater;
-    @QueryParam("status")
-    @Parameter(description = "DRAFT, SIGNED, IN_FORCE, SUSPENDED, TERMINATED or SUPERSEDED", example = "IN_FORCE")
-    public String status;
-    @QueryParam("kind")
-    @Parameter(description = "CEASEFIRE, ARMISTICE, MEMORANDUM or PEACE_AGREEMENT", example = "CEASEFIRE")
-    public String kind;
-    @QueryParam("signatory")
-    @Parameter(description = "Agreements this actor signed (id or key)", example = "PUTIN")
-    public String signatory;
-    @QueryParam("inForceAt")
-    @Parameter(description = "Agreements in force at this instant (ISO 8601, UTC)", example = "2020-12-01T00:00:00Z")
-    public String inForceAt;
-    @QueryParam("q")
-    @Parameter(description = "Part of the title or signing place", example = "moscow")
-    public String q;
-    @QueryParam("asOf")
-    @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and shown with the values"
-            + " of that instant (signatories named as they were named then); not in the future. Without it, the list now.", example = "2020-12-01T00:00:00Z")
-    public String asOf;
+/** The query parameters of the agreement list: what chooses the agreements, then the page. */
+public class AgreementListQuery extends AgreementFilterQuery {
     @QueryParam("cursor")
     @Parameter(description = "Cursor from the previous page's next")
     public String cursor;

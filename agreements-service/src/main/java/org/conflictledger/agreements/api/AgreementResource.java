@@ -27,9 +27,6 @@ import org.conflictledger.agreements.query.AgreementProjection;
 import org.conflictledger.agreements.query.AgreementQueries;
 import org.conflictledger.agreements.query.AgreementView;
 import org.conflictledger.agreements.write.AgreementsWriteConfiguration;
-import org.conflictledger.contracts.AgreementKind;
-import org.conflictledger.contracts.AgreementStatus;
-import org.conflictledger.contracts.Theater;
 import org.conflictledger.platform.api.Cursors;
 import org.conflictledger.platform.api.HistoryPages;
 import org.conflictledger.platform.api.InvalidRequest;
@@ -77,17 +74,20 @@ public class AgreementResource {
     private final AgreementRecords records;
     private final AgreementQueries queries;
     private final AgreementMapping mapping;
+    private final AgreementFilters filters;
     private final ReadModels readModels;
     private final IdempotencyKeys idempotency;
     private final Patches patches;
     private final HistoryPages historyPages;
 
     AgreementResource(Writes writes, AgreementRecords records, AgreementQueries queries, AgreementMapping mapping,
-                      ReadModels readModels, IdempotencyKeys idempotency, Patches patches, HistoryPages historyPages) {
+                      AgreementFilters filters, ReadModels readModels, IdempotencyKeys idempotency, Patches patches,
+                      HistoryPages historyPages) {
         this.writes = writes;
         this.records = records;
         this.queries = queries;
         this.mapping = mapping;
+        this.filters = filters;
         this.readModels = readModels;
         this.idempotency = idempotency;
         this.patches = patches;
@@ -133,15 +133,7 @@ public class AgreementResource {
             content = @Content(schema = @Schema(implementation = AgreementRepresentations.AgreementPage.class)))
     public Response list(@BeanParam AgreementListQuery query, @Context UriInfo uri) {
         int limit = QueryParameters.limit(query.limit);
-        UUID signatory = query.signatory == null ? null : mapping.actorIdForFilter(query.signatory, "signatory");
-        AgreementFilter filter = new AgreementFilter(
-                QueryParameters.enumValue("theater", query.theater, Theater.class),
-                QueryParameters.enumValue("status", query.status, AgreementStatus.class),
-                QueryParameters.enumValue("kind", query.kind, AgreementKind.class),
-                signatory,
-                QueryParameters.instant("inForceAt", query.inForceAt),
-                query.q == null || query.q.isBlank() ? null : query.q.strip(),
-                position(Cursors.decode(query.cursor)));
+        AgreementFilter filter = filters.filter(query).startingAfter(position(Cursors.decode(query.cursor)));
         Instant asOf = QueryParameters.listedAsOf("asOf", query.asOf);
         List<AgreementView> found = asOf == null ? queries.list(filter, limit + 1)
                 : queries.listAsOf(filter, asOf, limit + 1);

@@ -25,6 +25,11 @@ public record AgreementFilter(
         String text,
         Position after) {
 
+    /** The same filter, listing from just after {@code position} (from the start when null). */
+    public AgreementFilter startingAfter(Position position) {
+        return new AgreementFilter(theater, status, kind, signatory, inForceAt, text, position);
+    }
+
     /** Where a page ended: the signing date (null when unsigned) and id of its last agreement. */
     public record Position(LocalDate signedOn, UUID id) {
     }

@@ -54,7 +54,9 @@ class OpenApiDocumentTest extends ServiceOpenApiChecks {
             "GET /api/v1/agreements/{id}/terms/{termId}",
             "POST /api/v1/agreements/{id}/terms/{termId}/corrections",
             "POST /api/v1/agreements/{id}/terms/{termId}/compliance",
-            "POST /api/v1/agreements/{id}/terms/{termId}/renewal-objections");
+            "POST /api/v1/agreements/{id}/terms/{termId}/renewal-objections",
+            "GET /api/v1/agreements/exports/pam/terms",
+            "GET /api/v1/agreements/exports/pam/agreements");
 
     private JsonNode document;
 
