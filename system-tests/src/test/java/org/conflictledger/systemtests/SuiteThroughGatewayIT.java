@@ -182,6 +182,30 @@ class SuiteThroughGatewayIT {
     }
 
     @Test
+    @Order(1)
+    void theSeedsEventsExportAsUcdpGedThroughTheGatewayWithTheHashOfTheFile() throws Exception {
+        Instant asOf = Instant.now();
+        var export = given(gateway).queryParam("theater", "NAGORNO_KARABAKH").queryParam("asOf", asOf.toString())
+                .get("/api/v1/events/exports/ucdp-ged");
+        export.then().statusCode(200).contentType("text/csv").header("Ledger-As-Of", asOf.toString());
+        byte[] body = export.asByteArray();
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        assertThat(export.header("Ledger-Content-Hash")).isEqualTo("sha256:" + sha256);
+        var rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(new String(body, StandardCharsets.UTF_8)));
+        assertThat(rows.getHeaderNames()).startsWith("id", "relid", "year", "active_year", "code_status",
+                "type_of_violence").contains("side_a", "side_b", "best", "where_prec", "ledger_event_id");
+        List<String> exported = rows.stream().map(row -> row.get("ledger_event_id")).toList();
+        List<String> listed = given(gateway).queryParam("theater", "NAGORNO_KARABAKH").queryParam("asOf", asOf.toString())
+                .queryParam("limit", "500").get("/api/v1/events").then().statusCode(200)
+                .extract().jsonPath().getList("items.id", String.class);
+        assertThat(exported).isNotEmpty().containsExactlyElementsOf(listed);
+        assertThat(given(gateway).queryParam("theater", "NAGORNO_KARABAKH").queryParam("asOf", asOf.toString())
+                .get("/api/v1/events/exports/ucdp-ged").header("Ledger-Content-Hash"))
+                .as("the same export as of the same instant, again").isEqualTo("sha256:" + sha256);
+    }
+
+    @Test
     @Order(2)
     void aCorrectionShowsInHistoryAsOfInTheListAsOfAndTheLiveStream() throws Exception {
         String eventId = given(gateway).queryParam("theater", "NAGORNO_KARABAKH").queryParam("from", "2020-09-27")

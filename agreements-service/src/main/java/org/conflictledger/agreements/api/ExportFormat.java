@@ -41,8 +41,8 @@ enum ExportFormat {
         return mediaType;
     }
 
-    String fileName(String stem) {
-        return stem + "." + extension;
+    String extension() {
+        return extension;
     }
 
     /** A table of {@code columns} written to {@code out} in this form. */

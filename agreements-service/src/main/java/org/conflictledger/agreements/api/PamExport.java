@@ -1,6 +1,7 @@
 package org.conflictledger.agreements.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.conflictledger.agreements.domain.AgreementDetails;
 import org.conflictledger.agreements.domain.AgreementState;
 import org.conflictledger.agreements.domain.Assessment;
@@ -21,23 +22,29 @@ import java.util.Optional;
 /**
  * The Peace Accords Matrix-style implementation table: for each signed agreement a filter selects, in the agreement
  * list's order, its terms (in their order) scored in each year since signing ({@link ImplementationYear}), or those
- * scores summed per year. Agreements are read a keyset page at a time, as the record stood at {@code asOf} (now when
- * null), and each row is written as it is made, so that memory does not grow with the rows.
+ * scores summed per year. Agreements are read a keyset page at a time, as the record stood at the export's instant,
+ * and each row is written as it is made, so that memory does not grow with the rows.
  */
 @ApplicationScoped
 public class PamExport {
-    static final int PAGE = 200;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final AgreementQueries queries;
+    private final int pageSize;
 
-    PamExport(AgreementQueries queries) {
+    /** @param pageSize agreements read per query */
+    PamExport(AgreementQueries queries,
+              @ConfigProperty(name = "agreements.export.page-size", defaultValue = "200") int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("agreements.export.page-size must be at least 1, but is " + pageSize);
+        }
         this.queries = queries;
+        this.pageSize = pageSize;
     }
 
-    /** One row per agreement, term and year, years counted up to {@code at}. */
-    void termYears(AgreementFilter filter, Instant asOf, Instant at, ExportFormat.Table table) throws IOException {
-        forEachSigned(filter, asOf, agreement -> {
+    /** One row per agreement, term and year, as the record stood at {@code at}, years counted up to it. */
+    void termYears(AgreementFilter filter, Instant at, ExportFormat.Table table) throws IOException {
+        forEachSigned(filter, at, agreement -> {
             List<ImplementationYear> years = years(agreement, at);
             for (TermState term : agreement.terms()) {
                 for (ImplementationYear year : years) {
@@ -47,9 +54,9 @@ public class PamExport {
         });
     }
 
-    /** One row per agreement and year, years counted up to {@code at}. */
-    void agreementYears(AgreementFilter filter, Instant asOf, Instant at, ExportFormat.Table table) throws IOException {
-        forEachSigned(filter, asOf, agreement -> {
+    /** One row per agreement and year, as the record stood at {@code at}, years counted up to it. */
+    void agreementYears(AgreementFilter filter, Instant at, ExportFormat.Table table) throws IOException {
+        forEachSigned(filter, at, agreement -> {
             List<TermState> terms = agreement.terms();
             for (ImplementationYear year : years(agreement, at)) {
                 int scoreSum = 0;
@@ -97,17 +104,17 @@ public class PamExport {
      * Each agreement the filter selects that has a signing date, in the list's order (signing date, then id), a page
      * at a time. Unsigned agreements come last in that order, so the first one ends the walk.
      */
-    private void forEachSigned(AgreementFilter filter, Instant asOf, AgreementRows rows) throws IOException {
+    private void forEachSigned(AgreementFilter filter, Instant at, AgreementRows rows) throws IOException {
         AgreementFilter page = filter;
         while (true) {
-            List<AgreementView> views = asOf == null ? queries.list(page, PAGE) : queries.listAsOf(page, asOf, PAGE);
+            List<AgreementView> views = queries.listAsOf(page, at, pageSize);
             for (AgreementView view : views) {
                 if (view.signedOn == null) {
                     return;
                 }
                 rows.write(view.state());
             }
-            if (views.size() < PAGE) {
+            if (views.size() < pageSize) {
                 return;
             }
             AgreementView last = views.get(views.size() - 1);

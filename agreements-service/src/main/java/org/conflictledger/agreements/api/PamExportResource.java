@@ -10,6 +10,8 @@ import org.conflictledger.agreements.query.AgreementFilter;
 import org.conflictledger.contracts.ExportHeaders;
 import org.conflictledger.platform.api.Problem;
 import org.conflictledger.platform.api.QueryParameters;
+import org.conflictledger.platform.export.ExportInstant;
+import org.conflictledger.platform.export.Exports;
 import org.conflictledger.platform.export.HashedExport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -21,9 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -54,15 +53,15 @@ public class PamExportResource {
     private static final String DIGEST = "RFC 9530 digest of the body: sha-256=:<base64>:";
     private static final String AS_OF = "The asOf instant the export shows the record at (when asked with asOf)";
     private static final String READ_AT = "The instant the export was read at (when asked without asOf)";
-    private static final DateTimeFormatter FILE_INSTANT =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final AgreementFilters filters;
     private final PamExport pam;
+    private final Exports exports;
 
-    PamExportResource(AgreementFilters filters, PamExport pam) {
+    PamExportResource(AgreementFilters filters, PamExport pam, Exports exports) {
         this.filters = filters;
         this.pam = pam;
+        this.exports = exports;
     }
 
     @GET
@@ -141,19 +140,16 @@ public class PamExportResource {
     private Response export(AgreementFilterQuery query, ExportFormat format, String name, List<String> columns,
                             Rows rows) {
         AgreementFilter filter = filters.filter(query);
-        Instant asOf = QueryParameters.listedAsOf("asOf", query.asOf);
-        Instant readAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Instant at = asOf != null ? asOf : readAt;
-        return HashedExport.response(format.mediaType(), format.fileName(name + "-" + FILE_INSTANT.format(at)), asOf,
-                readAt, out -> {
-                    ExportFormat.Table table = format.table(out, columns);
-                    rows.write(filter, asOf, at, table);
-                    table.finish();
-                });
+        ExportInstant instant = exports.instant(QueryParameters.listedAsOf("asOf", query.asOf));
+        return HashedExport.response(format.mediaType(), instant.fileName(name, format.extension()), instant, out -> {
+            ExportFormat.Table table = format.table(out, columns);
+            rows.write(filter, instant.at(), table);
+            table.finish();
+        });
     }
 
     @FunctionalInterface
     private interface Rows {
-        void write(AgreementFilter filter, Instant asOf, Instant at, ExportFormat.Table table) throws IOException;
+        void write(AgreementFilter filter, Instant at, ExportFormat.Table table) throws IOException;
     }
 }

@@ -18,8 +18,14 @@ import java.util.Optional;
  */
 public record ImplementationYear(int year, int index, boolean complete, Instant scoredAt) {
 
-    /** The years from the year of {@code signedOn} to the one {@code at} falls in, in {@code zone}; none when signed later. */
+    /**
+     * The years from the year of {@code signedOn} to the one {@code at} falls in, in {@code zone}; none when the
+     * agreement was signed after {@code at} (also later in the same year).
+     */
     public static List<ImplementationYear> since(LocalDate signedOn, ZoneId zone, Instant at) {
+        if (signedOn.atStartOfDay(zone).toInstant().isAfter(at)) {
+            return List.of();
+        }
         int first = signedOn.getYear();
         int last = at.atZone(zone).getYear();
         List<ImplementationYear> years = new ArrayList<>();

@@ -44,6 +44,14 @@ class ImplementationYearTest {
     }
 
     @Test
+    void anAgreementSignedLaterInTheYearOfTheInstantHasNoYearYet() {
+        assertThat(ImplementationYear.since(LocalDate.of(2020, 11, 9), MOSCOW, Instant.parse("2020-06-01T00:00:00Z")))
+                .isEmpty();
+        assertThat(ImplementationYear.since(LocalDate.of(2020, 11, 9), MOSCOW, Instant.parse("2020-11-08T21:00:00Z")))
+                .extracting(ImplementationYear::year).containsExactly(2020);
+    }
+
+    @Test
     void anAgreementSignedAfterTheInstantHasNoYears() {
         assertThat(ImplementationYear.since(LocalDate.of(2030, 1, 1), MOSCOW, Instant.parse("2029-06-01T00:00:00Z")))
                 .isEmpty();

@@ -13,6 +13,8 @@ import org.conflictledger.events.query.ConflictEventView;
 import org.conflictledger.platform.api.Problem;
 import org.conflictledger.platform.api.QueryParameters;
 import org.conflictledger.platform.export.CsvRows;
+import org.conflictledger.platform.export.ExportInstant;
+import org.conflictledger.platform.export.Exports;
 import org.conflictledger.platform.export.HashedExport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,10 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** The conflict events in the field's dataset shapes, whole (not a page at a time), with the hash of what is sent. */
@@ -35,21 +33,23 @@ import java.util.List;
         description = "An invalid or unknown query parameter (named in errors[])",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConflictEventExportResource {
-    private static final DateTimeFormatter FILE_INSTANT =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
     private final ConflictEventQueries queries;
     private final ConflictEventMapping mapping;
     private final ConflictEventFilters filters;
+    private final Exports exports;
     private final int batchSize;
 
     /** @param batchSize events read per query: memory stays flat however many events the export holds */
     ConflictEventExportResource(ConflictEventQueries queries, ConflictEventMapping mapping,
-                                ConflictEventFilters filters,
+                                ConflictEventFilters filters, Exports exports,
                                 @ConfigProperty(name = "events.export.batch-size", defaultValue = "500") int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("events.export.batch-size must be at least 1, but is " + batchSize);
+        }
         this.queries = queries;
         this.mapping = mapping;
         this.filters = filters;
+        this.exports = exports;
         this.batchSize = batchSize;
     }
 
@@ -59,25 +59,25 @@ public class ConflictEventExportResource {
     @Operation(operationId = "exportEventsUcdpGed", summary = "Export conflict events as UCDP GED-shaped CSV",
             description = "Every event the filters choose (the list's filters; retracted events only with"
                     + " status=RETRACTED), oldest first, in the columns of UCDP's Georeferenced Event Dataset followed"
-                    + " by ledger_ columns; docs/exports.md describes each column. With asOf, the events as the record"
-                    + " stood at that instant, with the values and actor names of then: the same asOf gives the same"
-                    + " bytes. Ledger-Content-Hash and Repr-Digest carry the SHA-256 of the body, Ledger-As-Of (or"
-                    + " Ledger-Read-At without asOf) the instant.")
+                    + " by ledger_ columns; docs/exports.md describes each column. The events as the record stood at"
+                    + " asOf (or, without it, at the instant the export is read: Ledger-Read-At), with the values and"
+                    + " actor names of then: the same asOf gives the same bytes. Ledger-Content-Hash and Repr-Digest"
+                    + " carry the SHA-256 of the body. 503 read-models-behind while the read model has not processed"
+                    + " every stored event (retry after Retry-After).")
     @APIResponse(responseCode = "200", description = "The CSV file",
             content = @Content(mediaType = UcdpGedCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response ucdpGed(@BeanParam ConflictEventFilterQuery query) {
         boolean statusAsked = query.status != null && !query.status.isBlank();
         ConflictEventFilter first = filters.filter(query, false, null);
-        Instant asOf = QueryParameters.listedAsOf("asOf", query.asOf);
-        Instant readAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String fileName = "conflict-events-ucdp-ged-" + FILE_INSTANT.format(asOf != null ? asOf : readAt) + ".csv";
-        return HashedExport.response(UcdpGedCsv.MEDIA_TYPE_UTF8, fileName, asOf, readAt, out -> {
+        ExportInstant instant = exports.instant(QueryParameters.listedAsOf("asOf", query.asOf));
+        String fileName = instant.fileName("conflict-events-ucdp-ged", "csv");
+        return HashedExport.response(UcdpGedCsv.MEDIA_TYPE_UTF8, fileName, instant, out -> {
             CsvRows rows = new CsvRows(out, UcdpGedCsv.COLUMNS);
             ConflictEventFilter filter = first;
             List<ConflictEventView> batch;
             do {
-                batch = asOf == null ? queries.list(filter, batchSize) : queries.listAsOf(filter, asOf, batchSize);
-                for (ConflictEventRepresentation event : mapping.representations(batch, asOf)) {
+                batch = queries.listAsOf(filter, instant.at(), batchSize);
+                for (ConflictEventRepresentation event : mapping.representations(batch, instant.at())) {
                     if (statusAsked || event.status() != ConflictEventStatus.RETRACTED) {
                         rows.row(UcdpGedCsv.row(event));
                     }

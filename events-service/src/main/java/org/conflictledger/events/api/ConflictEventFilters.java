@@ -13,10 +13,12 @@ import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.QueryParameters;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Parses the parameters that choose conflict events (the list's and the exports') into a query filter. */
 @ApplicationScoped
 public class ConflictEventFilters {
+    private static final Pattern DEGREES = Pattern.compile("[-+]?[0-9]{1,3}(\\.[0-9]+)?");
     private final ActorDirectory actors;
 
     ConflictEventFilters(ActorDirectory actors) {
@@ -91,12 +93,13 @@ public class ConflictEventFilters {
             throw new InvalidRequest("bbox", message);
         }
         double[] box = new double[4];
-        try {
-            for (int i = 0; i < 4; i++) {
-                box[i] = Double.parseDouble(parts[i].strip());
+        for (int i = 0; i < 4; i++) {
+            String part = parts[i].strip();
+            // Decimal degrees only: Java would also read NaN, Infinity, 1d and hexadecimal, which name no box.
+            if (!DEGREES.matcher(part).matches()) {
+                throw new InvalidRequest("bbox", message);
             }
-        } catch (NumberFormatException e) {
-            throw new InvalidRequest("bbox", message);
+            box[i] = Double.parseDouble(part);
         }
         if (box[0] > box[2] || box[1] > box[3] || Math.abs(box[1]) > 90 || Math.abs(box[3]) > 90
                 || Math.abs(box[0]) > 180 || Math.abs(box[2]) > 180) {

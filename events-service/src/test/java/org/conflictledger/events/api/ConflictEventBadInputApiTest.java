@@ -653,7 +653,8 @@ class ConflictEventBadInputApiTest {
     @Test
     void aBoundingBoxThatIsNotOneIsABadRequestNamingBbox() {
         for (String bbox : List.of("1,2,3", "1,2,3,4,5", "a,b,c,d", "47,39,46,40", "46,40,47,39",
-                "0,-91,1,0", "-181,0,0,1", "0,0,181,1")) {
+                "0,-91,1,0", "-181,0,0,1", "0,0,181,1", "NaN,NaN,NaN,NaN", "0,0,Infinity,1", "1d,2,3,4",
+                "0x1p2,0,5,1")) {
             validation(given().queryParam("bbox", bbox).get(EVENTS).then(), "bbox");
         }
         validation(given().accept("application/geo+json").queryParam("bbox", "1,2,3").get(EVENTS).then(), "bbox");

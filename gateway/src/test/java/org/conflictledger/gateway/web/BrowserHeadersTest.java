@@ -115,7 +115,9 @@ class BrowserHeadersTest {
                 .header("Access-Control-Allow-Origin", DASHBOARD)
                 .header("Access-Control-Expose-Headers", allOf(containsString("ETag"), containsString("Location"),
                         containsString("Link"), containsString("X-Correlation-Id"), containsString("RateLimit-Limit"),
-                        containsString("RateLimit-Remaining"), containsString("Retry-After")))
+                        containsString("RateLimit-Remaining"), containsString("Retry-After"),
+                        containsString("Ledger-Content-Hash"), containsString("Repr-Digest"),
+                        containsString("Ledger-As-Of"), containsString("Content-Disposition")))
                 .header("ETag", "\"3\"");
         // the service's Vary stays, and the gateway adds Origin to it
         assertThat(first.extract().headers().getValues("Vary")).containsExactlyInAnyOrder("Accept", "Origin");

@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final int RETRY_AFTER_QUERY_TIMEOUT_SECONDS = 5;
+    private static final int RETRY_AFTER_READ_MODELS_SECONDS = 5;
     private static final int RETRY_AFTER_REBUILD_SECONDS = 10;
 
     @ServerExceptionMapper
@@ -118,6 +119,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response historyNotBuilt(HistoryNotBuilt e, UriInfo uri) {
         return ProblemResponses.of(503, "history-not-built", "Past states not kept yet", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response readModelsBehind(ReadModelsBehind e, UriInfo uri) {
+        return Response.fromResponse(ProblemResponses.of(503, "read-models-behind", "Read models not caught up yet",
+                e.getMessage(), path(uri))).header("Retry-After", RETRY_AFTER_READ_MODELS_SECONDS).build();
     }
 
     @ServerExceptionMapper

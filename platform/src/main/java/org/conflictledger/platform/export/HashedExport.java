@@ -8,11 +8,13 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -28,6 +30,10 @@ import java.util.HexFormat;
  * else {@code Ledger-Read-At} (the instant it was read at), and {@code Content-Disposition} with a file name.
  */
 public final class HashedExport {
+    private static final String PREFIX = "ledger-export-";
+    private static final String SUFFIX = ".part";
+    private static final Path TEMPORARY_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"));
+    private static final Duration STALE_AFTER = Duration.ofHours(1);
     /** Writes an export's bytes. */
     @FunctionalInterface
     public interface Body {
@@ -37,13 +43,9 @@ public final class HashedExport {
     private HashedExport() {
     }
 
-    /**
-     * The export as a response.
-     *
-     * @param asOf   the instant the export was asked as of, null for the record now
-     * @param readAt when the export was read (named when {@code asOf} is null)
-     */
-    public static Response response(String mediaType, String fileName, Instant asOf, Instant readAt, Body body) {
+    /** The export as a response; {@code instant} is named in its headers. */
+    public static Response response(String mediaType, String fileName, ExportInstant instant, Body body) {
+        deleteStale();
         Path file = temporaryFile();
         MessageDigest sha256 = sha256();
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), sha256)) {
@@ -68,13 +70,30 @@ public final class HashedExport {
                 .header(ExportHeaders.CONTENT_HASH, "sha256:" + HexFormat.of().formatHex(digest))
                 .header(ExportHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
                 .header("Content-Length", size(file));
-        return (asOf != null ? response.header(ExportHeaders.AS_OF, asOf.toString())
-                : response.header(ExportHeaders.READ_AT, readAt.toString())).build();
+        return (instant.asOf() != null ? response.header(ExportHeaders.AS_OF, instant.asOf().toString())
+                : response.header(ExportHeaders.READ_AT, instant.readAt().toString())).build();
+    }
+
+    /**
+     * Deletes export files left behind more than an hour ago: a response whose body was never written (a HEAD
+     * request, a client gone before the first byte) does not delete its file.
+     */
+    private static void deleteStale() {
+        Instant before = Instant.now().minus(STALE_AFTER);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(TEMPORARY_DIRECTORY, PREFIX + "*" + SUFFIX)) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    delete(file);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the sweep is best effort; the export itself goes on
+        }
     }
 
     private static Path temporaryFile() {
         try {
-            return Files.createTempFile("ledger-export-", ".part");
+            return Files.createTempFile(PREFIX, SUFFIX);
         } catch (IOException e) {
             throw new UncheckedIOException("no temporary file for an export", e);
         }

@@ -25,7 +25,7 @@ class HashedExportTest {
     @Test
     void theHeadersNameTheSha256OfExactlyTheBytesSentAndTheInstant() throws Exception {
         byte[] body = "id,name\r\n1,Shusha\r\n".getBytes(StandardCharsets.UTF_8);
-        Response response = HashedExport.response("text/csv", "events.csv", AS_OF, Instant.now(), out -> out.write(body));
+        Response response = export(new ExportInstant(AS_OF, Instant.now()), out -> out.write(body));
 
         byte[] sent = sent(response);
         byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(body);
@@ -42,7 +42,7 @@ class HashedExportTest {
     @Test
     void anExportOfTheRecordNowNamesTheInstantItWasReadAt() {
         Instant readAt = Instant.parse("2026-12-07T12:00:00Z");
-        Response response = HashedExport.response("text/csv", "events.csv", null, readAt, out -> out.write('x'));
+        Response response = export(new ExportInstant(null, readAt), out -> out.write('x'));
         assertThat(response.getHeaderString("Ledger-Read-At")).isEqualTo("2026-12-07T12:00:00Z");
         assertThat(response.getHeaderString("Ledger-As-Of")).isNull();
     }
@@ -50,16 +50,40 @@ class HashedExportTest {
     @Test
     void theTemporaryFileIsGoneOnceSentAndWhenWritingFails() throws Exception {
         List<Path> before = exportFiles();
-        Response response = HashedExport.response("text/csv", "events.csv", AS_OF, Instant.now(), out -> out.write('x'));
+        Response response = export(new ExportInstant(AS_OF, Instant.now()), out -> out.write('x'));
         assertThat(exportFiles()).hasSize(before.size() + 1);
         sent(response);
         assertThat(exportFiles()).containsExactlyInAnyOrderElementsOf(before);
 
-        assertThatThrownBy(() -> HashedExport.response("text/csv", "events.csv", AS_OF, Instant.now(), out -> {
+        assertThatThrownBy(() -> export(new ExportInstant(AS_OF, Instant.now()), out -> {
             out.write('x');
             throw new IllegalStateException("the database went away");
         })).hasMessage("the database went away");
         assertThat(exportFiles()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void aFileLeftBehindMoreThanAnHourAgoIsDeletedByTheNextExport() throws Exception {
+        Path left = Files.createTempFile("ledger-export-", ".part");
+        Path recent = Files.createTempFile("ledger-export-", ".part");
+        Files.setLastModifiedTime(left, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
+        try {
+            sent(export(new ExportInstant(AS_OF, Instant.now()),
+                    out -> out.write('x')));
+            assertThat(left).doesNotExist();
+            assertThat(recent).exists();
+        } finally {
+            Files.deleteIfExists(left);
+            Files.deleteIfExists(recent);
+        }
+    }
+
+    @Test
+    void anExportsFileNameNamesItsInstantToTheSecond() {
+        assertThat(new ExportInstant(AS_OF, Instant.now()).fileName("conflict-events-ucdp-ged", "csv"))
+                .isEqualTo("conflict-events-ucdp-ged-20201110T000000Z.csv");
+        assertThat(new ExportInstant(null, Instant.parse("2026-12-07T19:05:34.123456Z")).fileName("pam-terms", "json"))
+                .isEqualTo("pam-terms-20261207T190534Z.json");
     }
 
     @Test
@@ -73,6 +97,10 @@ class HashedExportTest {
                 + "Shusha,\"'=HYPERLINK(\"\"x\"\")\",-12.5,34\r\n"
                 + "\"Lachin, corridor\",,,0\r\n");
         assertThatThrownBy(() -> rows.row(List.of("too few"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Response export(ExportInstant instant, HashedExport.Body body) {
+        return HashedExport.response("text/csv", "events.csv", instant, body);
     }
 
     private static byte[] sent(Response response) throws IOException {

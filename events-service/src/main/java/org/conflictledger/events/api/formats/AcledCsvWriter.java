@@ -1,5 +1,6 @@
 package org.conflictledger.events.api.formats;
 
+import org.conflictledger.platform.export.CsvRows;
 import org.conflictledger.platform.export.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +8,6 @@ import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -219,12 +219,6 @@ public final class AcledCsvWriter {
 
     /** A decimal without exponent that reads back as the same double. */
     static String decimal(Double value) {
-        if (value == null) {
-            return null;
-        }
-        if (value.isNaN() || value.isInfinite()) {
-            return value.toString();
-        }
-        return BigDecimal.valueOf(value).toPlainString();
+        return CsvRows.plain(value);
     }
 }

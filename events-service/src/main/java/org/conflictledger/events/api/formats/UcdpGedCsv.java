@@ -11,6 +11,7 @@ import org.conflictledger.events.domain.AcledSubType;
 import org.conflictledger.events.domain.Citation;
 import org.conflictledger.events.domain.Fatalities;
 import org.conflictledger.events.domain.Location;
+import org.conflictledger.platform.export.CsvRows;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -73,13 +74,14 @@ public final class UcdpGedCsv {
                 event.ucdpGedId(), null, event.date() == null ? null : event.date().getYear(), null, null,
                 typeOfViolence(event), null, null, conflictName(event.theater()), null, null,
                 sideA != null && sideB != null ? sideA + " - " + sideB : null, null, null, sideA, null, null, sideB,
-                sources.size(), joined(sources, Citation::url), joined(sources, Citation::publisher),
-                joined(sources, c -> c.date() == null ? null : c.date().toString()), joined(sources, Citation::title),
+                sources.size(), aligned(sources, Citation::url), aligned(sources, Citation::publisher),
+                aligned(sources, c -> c.date() == null ? null : c.date().toString()), aligned(sources, Citation::title),
                 null,
                 location == null ? null : wherePrecision(location.geoPrecision()),
                 location == null ? null : location.place(), null,
                 location == null ? null : location.admin1(), location == null ? null : location.admin2(),
-                latitude, longitude, located ? "POINT (" + longitude + " " + latitude + ")" : null,
+                latitude, longitude,
+                located ? "POINT (" + CsvRows.plain(longitude) + " " + CsvRows.plain(latitude) + ")" : null,
                 located ? prioGridCell(latitude, longitude) : null,
                 location == null ? null : location.country(), null, null, null,
                 datePrecision(event.datePrecision(), event.date(), end),
@@ -163,8 +165,13 @@ public final class UcdpGedCsv {
         return names.isEmpty() ? null : names;
     }
 
-    private static String joined(List<Citation> sources, Function<Citation, String> value) {
-        String joined = sources.stream().map(value).filter(Objects::nonNull).collect(Collectors.joining(LIST_SEPARATOR));
-        return joined.isEmpty() ? null : joined;
+    /**
+     * One attribute of every source, joined in the sources' order, an unknown one as an empty slot, so that the n-th
+     * date belongs to the n-th headline; null when no source has the attribute.
+     */
+    private static String aligned(List<Citation> sources, Function<Citation, String> value) {
+        List<String> values = sources.stream().map(value).toList();
+        return values.stream().allMatch(Objects::isNull) ? null
+                : values.stream().map(v -> v == null ? "" : v).collect(Collectors.joining(LIST_SEPARATOR));
     }
 }
