@@ -14,6 +14,12 @@ public interface ActorDirectory {
     /** By id (UUID text), key, name or alias (names and aliases case-insensitive, exact). */
     Optional<ActorRef> byReference(String reference);
 
+    /**
+     * The actor known by {@code scheme}:{@code value} in another dataset ({@code acled}, {@code Military Forces of
+     * Turkey (2016-)}); when several are (a classification such as {@code acled-interaction}), none.
+     */
+    Optional<ActorRef> byExternalId(String scheme, String value);
+
     Map<UUID, ActorRef> byIds(Collection<UUID> ids);
 
     /**

@@ -52,6 +52,15 @@ public class ActorReplicaDirectory implements ActorDirectory {
     }
 
     @Override
+    public Optional<ActorRef> byExternalId(String scheme, String value) {
+        if (scheme == null || value == null) {
+            return Optional.empty();
+        }
+        List<ActorReplicaExternalId> holders = ActorReplicaExternalId.list("scheme = ?1 and value = ?2", scheme, value);
+        return holders.size() == 1 ? byId(holders.get(0).actorId) : Optional.empty();
+    }
+
+    @Override
     public Map<UUID, ActorRef> byIds(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();

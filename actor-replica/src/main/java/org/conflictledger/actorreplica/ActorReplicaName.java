@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * How an actor was named from an instant on: one row per actor event that changed its name or status (its
  * registration, renames, merge, retraction), so that a record read as of an instant names its actors as they were
- * named then. Append-only.
+ * named then. A replayed event replaces its row.
  */
 @Entity
 @Table(name = "actor_replica_name")

@@ -78,6 +78,14 @@ public class ActorReplicaUpdater {
                 actor.mergedInto = UUID.fromString(data.path("intoActorId").asText());
             }
             case ActorEventTypes.RETRACTED -> actor.status = "RETRACTED";
+            case ActorEventTypes.EXTERNAL_ID_ADDED -> {
+                ActorReplicaExternalId.add(actorId, data.path("scheme").asText(), data.path("value").asText());
+                named = false;
+            }
+            case ActorEventTypes.EXTERNAL_ID_REMOVED -> {
+                ActorReplicaExternalId.remove(actorId, data.path("scheme").asText(), data.path("value").asText());
+                named = false;
+            }
             default -> {
                 // other actor events (relationships, country) do not concern this replica
                 named = false;

@@ -2,6 +2,7 @@ package org.conflictledger.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.conflictledger.dataset.Dataset.ActorEntry;
+import org.conflictledger.dataset.Dataset.ExternalIdEntry;
 import org.conflictledger.dataset.Dataset.RelationshipEntry;
 import org.conflictledger.dataset.Dataset.SourceCitation;
 
@@ -64,6 +65,12 @@ public final class ActorsApi {
         return api.body(api.post(ACTORS + "/" + key + "/relationships", body, Map.of()), 201);
     }
 
+    /** Adds an identifier the actor has in another dataset (one it has already changes nothing). */
+    public JsonNode addExternalId(String key, ExternalIdEntry id, String reason, List<SourceCitation> sources) {
+        ExternalIdChange body = new ExternalIdChange(id.scheme(), id.value(), reason, sources);
+        return api.body(api.post(ACTORS + "/" + key + "/external-ids", body, Map.of()), 200);
+    }
+
     /** True when the API answers a list request at all (any status): it is up. */
     public boolean answers() {
         return api.answers(ACTORS + "?limit=1");
@@ -75,6 +82,9 @@ public final class ActorsApi {
     }
 
     /** The body of {@code POST /api/v1/actors/{key}/relationships}. */
+    record ExternalIdChange(String scheme, String value, String reason, List<SourceCitation> sources) {
+    }
+
     record Declaration(String kind, String counterpart, String theater, LocalDate validFrom, LocalDate validUntil,
                        Double confidence, String reason, List<SourceCitation> sources) {
     }

@@ -131,12 +131,17 @@ public record Dataset(List<ActorEntry> actors, List<EventEntry> events, List<Agr
     /** An actor to register, with the relationships it declares (outgoing). */
     public record ActorEntry(String key, String name, ActorKind kind, List<String> aliases, String country,
                              String affiliation, String reason, List<SourceCitation> sources,
-                             List<RelationshipEntry> relationships) {
+                             List<RelationshipEntry> relationships, List<ExternalIdEntry> externalIds) {
         public ActorEntry {
             aliases = List.copyOf(aliases);
             sources = List.copyOf(sources);
             relationships = List.copyOf(relationships);
+            externalIds = List.copyOf(externalIds);
         }
+    }
+
+    /** An identifier of an actor in another dataset ({@code wikidata}, {@code Q43}). */
+    public record ExternalIdEntry(String scheme, String value) {
     }
 
     /** How an actor stands towards a counterpart (by key), where, and over which days. */

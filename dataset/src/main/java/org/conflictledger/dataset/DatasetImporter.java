@@ -7,6 +7,7 @@ import org.conflictledger.dataset.Dataset.ActorEntry;
 import org.conflictledger.dataset.Dataset.AgreementEntry;
 import org.conflictledger.dataset.Dataset.EventActor;
 import org.conflictledger.dataset.Dataset.EventEntry;
+import org.conflictledger.dataset.Dataset.ExternalIdEntry;
 import org.conflictledger.dataset.Dataset.Identity;
 import org.conflictledger.dataset.Dataset.RelationshipEntry;
 import org.conflictledger.dataset.Dataset.TermConditionEntry;
@@ -144,6 +145,7 @@ public final class DatasetImporter {
         DatasetImporter importer = new DatasetImporter(api, out);
         try {
             importer.importActors(dataset);
+            importer.importExternalIds(dataset);
             importer.importRelationships(dataset);
         } catch (ApiUnreachableException e) {
             if (importer.report.processed() > 0) {
@@ -219,6 +221,44 @@ public final class DatasetImporter {
                 fail(label, e.getMessage());
             }
         }
+    }
+
+    /** After the actors: the ids each has in other datasets, unless it has them already. */
+    void importExternalIds(Dataset dataset) {
+        for (ActorEntry actor : dataset.actors()) {
+            if (actor.externalIds().isEmpty()) {
+                continue;
+            }
+            report.externalIdsPassStarted();
+            if (!inRecord.containsKey(actor.key())) {
+                actor.externalIds().forEach(id -> fail(label(actor, id), "skipped: " + actor.key() + " is not in the record"));
+                continue;
+            }
+            try {
+                JsonNode existing = api.find(actor.key()).orElseThrow(() -> new ApiException(404, "not found"));
+                Set<String> held = new HashSet<>();
+                existing.path("externalIds").forEach(id -> held.add(id.path("scheme").asText() + ":" + id.path("value").asText()));
+                for (ExternalIdEntry id : actor.externalIds()) {
+                    if (held.contains(id.scheme() + ":" + id.value())) {
+                        report.externalIdPresent();
+                        continue;
+                    }
+                    try {
+                        api.addExternalId(actor.key(), id, actor.reason(), actor.sources());
+                        report.externalIdAdded();
+                        out.println("+ " + label(actor, id) + " added");
+                    } catch (ApiException e) {
+                        fail(label(actor, id), e.getMessage());
+                    }
+                }
+            } catch (ApiException e) {
+                actor.externalIds().forEach(id -> fail(label(actor, id), "cannot read " + actor.key() + ": " + e.getMessage()));
+            }
+        }
+    }
+
+    private static String label(ActorEntry actor, ExternalIdEntry id) {
+        return "external id " + id.scheme() + ":" + id.value() + " of " + actor.key();
     }
 
     /** Second pass: each actor's relationships, unless already declared. */

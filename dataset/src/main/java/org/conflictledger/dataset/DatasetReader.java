@@ -11,6 +11,7 @@ import org.conflictledger.contracts.AgreementKind;
 import org.conflictledger.contracts.AgreementStatus;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
+import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.GeoPrecision;
 import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.RelationshipKind;
@@ -22,6 +23,7 @@ import org.conflictledger.dataset.Dataset.EventActor;
 import org.conflictledger.dataset.Dataset.EventEntry;
 import org.conflictledger.dataset.Dataset.EventFatalities;
 import org.conflictledger.dataset.Dataset.EventLocation;
+import org.conflictledger.dataset.Dataset.ExternalIdEntry;
 import org.conflictledger.dataset.Dataset.Identity;
 import org.conflictledger.dataset.Dataset.RelationshipEntry;
 import org.conflictledger.dataset.Dataset.SourceCitation;
@@ -49,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -88,7 +91,8 @@ public final class DatasetReader {
 
     private static final Set<String> ROOT_FIELDS = Set.of("description", "actors");
     private static final Set<String> ACTOR_FIELDS = Set.of("key", "name", "kind", "aliases", "country", "affiliation",
-            "reason", "sources", "relationships");
+            "reason", "sources", "relationships", "externalIds");
+    private static final Set<String> EXTERNAL_ID_FIELDS = Set.of("scheme", "value");
     private static final Set<String> RELATIONSHIP_FIELDS = Set.of("kind", "counterpart", "theater", "validFrom",
             "validUntil", "confidence", "reason", "sources");
     private static final Set<String> SOURCE_FIELDS = Set.of("title", "publisher", "url", "date");
@@ -115,6 +119,8 @@ public final class DatasetReader {
 
     private final String file;
     private final List<DatasetProblem> problems = new ArrayList<>();
+    /** Where each unique external id ({@code scheme:value}) was first named. */
+    private final Map<String, String> externalIdPaths = new HashMap<>();
 
     private DatasetReader(String file) {
         this.file = file;
@@ -321,7 +327,8 @@ public final class DatasetReader {
                 }
             }
         }
-        return new ActorEntry(key, name, kind, aliases, country, affiliation, reason, sources, relationships);
+        return new ActorEntry(key, name, kind, aliases, country, affiliation, reason, sources, relationships,
+                externalIds(node, path));
     }
 
     private RelationshipEntry relationship(JsonNode node, String path) {
@@ -1232,6 +1239,49 @@ public final class DatasetReader {
                 problem(aliasPath, "duplicate alias \"" + alias.asText().strip() + "\"");
             } else {
                 result.add(alias.asText().strip());
+            }
+        }
+        return result;
+    }
+
+    /** An actor's ids in other datasets, by the rules of {@link ExternalIds}; a unique id named twice is a problem. */
+    private List<ExternalIdEntry> externalIds(JsonNode node, String path) {
+        JsonNode ids = node.get("externalIds");
+        if (ids == null || ids.isNull()) {
+            return List.of();
+        }
+        if (!ids.isArray()) {
+            problem(path + ".externalIds", "must be an array of {scheme, value}");
+            return List.of();
+        }
+        if (ids.size() > RecordLimits.MAX_LIST) {
+            problem(path + ".externalIds", "at most " + RecordLimits.MAX_LIST + " external ids, found " + ids.size());
+        }
+        List<ExternalIdEntry> result = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            JsonNode id = ids.get(i);
+            String idPath = path + ".externalIds[" + i + "]";
+            if (!id.isObject()) {
+                problem(idPath, "must be an object {scheme, value}");
+                continue;
+            }
+            unknownFields(id, idPath, EXTERNAL_ID_FIELDS);
+            String scheme = text(id, idPath, "scheme", true, ExternalIds.MAX_SCHEME);
+            String value = id.path("value").isTextual() ? id.path("value").asText() : null;
+            Optional<String> schemeProblem = scheme == null ? Optional.empty() : ExternalIds.schemeProblem(scheme);
+            schemeProblem.ifPresent(rule -> problem(idPath + ".scheme", rule));
+            if (value == null) {
+                problem(idPath + ".value", "is required text");
+            } else if (scheme != null && schemeProblem.isEmpty()) {
+                ExternalIds.valueProblem(scheme, value).ifPresentOrElse(rule -> problem(idPath + ".value", rule), () -> {
+                    String named = scheme + ":" + value;
+                    String earlier = ExternalIds.unique(scheme) ? externalIdPaths.putIfAbsent(named, idPath) : null;
+                    if (earlier != null) {
+                        problem(idPath, named + " names one actor, but is also at " + earlier);
+                    } else {
+                        result.add(new ExternalIdEntry(scheme, value));
+                    }
+                });
             }
         }
         return result;

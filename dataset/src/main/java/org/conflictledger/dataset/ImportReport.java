@@ -6,6 +6,9 @@ public final class ImportReport {
     private int actorsPresent;
     private int relationshipsDeclared;
     private int relationshipsPresent;
+    private int externalIdsAdded;
+    private int externalIdsPresent;
+    private boolean externalIdsPass;
     private int agreementsRecorded;
     private int agreementsPresent;
     private int termsAdded;
@@ -30,6 +33,26 @@ public final class ImportReport {
 
     void relationshipPresent() {
         relationshipsPresent++;
+    }
+
+    void externalIdsPassStarted() {
+        externalIdsPass = true;
+    }
+
+    void externalIdAdded() {
+        externalIdsAdded++;
+    }
+
+    void externalIdPresent() {
+        externalIdsPresent++;
+    }
+
+    public int externalIdsAdded() {
+        return externalIdsAdded;
+    }
+
+    public int externalIdsPresent() {
+        return externalIdsPresent;
     }
 
     void agreementsPassStarted() {
@@ -114,12 +137,14 @@ public final class ImportReport {
 
     /** Records handled so far, whatever the outcome. */
     public int processed() {
-        return actorsRegistered + actorsPresent + relationshipsDeclared + relationshipsPresent + agreementsRecorded
+        return actorsRegistered + actorsPresent + externalIdsAdded + externalIdsPresent + relationshipsDeclared
+                + relationshipsPresent + agreementsRecorded
                 + agreementsPresent + termsAdded + termsPresent + eventsRecorded + eventsPresent + failed;
     }
 
     /**
      * E.g. {@code actors: 26 registered, 0 present; relationships: 42 declared, 0 present; 0 failed}, with
+     * {@code external ids: 13 added, 0 present; } after the actors when the dataset names any, and
      * {@code agreements: 4 recorded, 0 present; terms: 19 added, 0 present; } when the agreements pass ran and
      * {@code events: 13 recorded, 0 present; } when the events pass ran, before the failures.
      */
@@ -127,7 +152,10 @@ public final class ImportReport {
         String agreements = agreementsPass ? "agreements: " + agreementsRecorded + " recorded, " + agreementsPresent
                 + " present; terms: " + termsAdded + " added, " + termsPresent + " present; " : "";
         String events = eventsPass ? "events: " + eventsRecorded + " recorded, " + eventsPresent + " present; " : "";
-        return "actors: " + actorsRegistered + " registered, " + actorsPresent + " present; relationships: "
+        String externalIds = externalIdsPass ? "external ids: " + externalIdsAdded + " added, " + externalIdsPresent
+                + " present; " : "";
+        return "actors: " + actorsRegistered + " registered, " + actorsPresent + " present; " + externalIds
+                + "relationships: "
                 + relationshipsDeclared + " declared, " + relationshipsPresent + " present; " + agreements + events
                 + failed + " failed";
     }

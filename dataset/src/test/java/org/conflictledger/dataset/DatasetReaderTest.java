@@ -114,6 +114,33 @@ class DatasetReaderTest {
     }
 
     @Test
+    void theSeedGivesTheStatesTheirWikidataItems() throws IOException {
+        Map<String, ActorEntry> actors = byKey(DatasetReader.read(SEED));
+        assertThat(actors.get("TUR").externalIds()).containsExactly(new Dataset.ExternalIdEntry("wikidata", "Q43"));
+        assertThat(actors.get("RUS").externalIds()).containsExactly(new Dataset.ExternalIdEntry("wikidata", "Q159"));
+        assertThat(actors.get("GNA").externalIds()).isEmpty();
+    }
+
+    @Test
+    void externalIdsAreCheckedByTheirSchemesRulesAndAUniqueOneNamesOneActor() {
+        InvalidDatasetException invalid = invalid("""
+                {"actors": [
+                  {"key": "TUR", "name": "Turkey", "kind": "STATE", "reason": "r", "sources": %s,
+                   "externalIds": [{"scheme": "wikidata", "value": "Q43"}, {"scheme": "acled-interaction", "value": "1"},
+                                   {"scheme": "Wikidata", "value": "Q1"}, {"scheme": "ucdp", "value": "x"},
+                                   {"scheme": "wikidata", "value": "Q2", "note": "?"}]},
+                  {"key": "RUS", "name": "Russia", "kind": "STATE", "reason": "r", "sources": %s,
+                   "externalIds": [{"scheme": "wikidata", "value": "Q43"}, {"scheme": "acled-interaction", "value": "1"}]}
+                ]}""".formatted(SOURCE, SOURCE));
+
+        assertThat(invalid.problems()).extracting(DatasetProblem::path).containsExactlyInAnyOrder(
+                "$.actors[0].externalIds[2].scheme", "$.actors[0].externalIds[3].value",
+                "$.actors[0].externalIds[4].note", "$.actors[1].externalIds[0]");
+        assertThat(invalid.problems()).extracting(DatasetProblem::message)
+                .contains("wikidata:Q43 names one actor, but is also at $.actors[0].externalIds[0]");
+    }
+
+    @Test
     void aDuplicateKeyIsRejectedWithBothPaths() {
         InvalidDatasetException invalid = invalid("""
                 {"actors": [

@@ -86,12 +86,14 @@ class SeedImportIT {
             List<String> first = lines(out);
             assertThat(status).as("exit status; output:%n%s%n%s", out, err).isZero();
             assertThat(first).contains("+ actor TUR registered", "+ actor PUTIN registered",
+                    "+ external id wikidata:Q43 of TUR added",
                     "+ relationship TUR SUPPORTS GNA (LIBYA) declared",
                     "+ relationship RUS CO_CHAIRS OSCE-MINSK (NAGORNO_KARABAKH, from 1992-01-01) declared");
             assertThat(first).contains("note: the 13 events of events.json are not imported: no --events-api given");
             assertThat(first).noneMatch(line -> line.startsWith("! "));
-            assertThat(first.get(first.size() - 1)).isEqualTo("actors: 26 registered, 0 present; relationships: 42"
-                    + " declared, 0 present; agreements: 4 recorded, 0 present; terms: 19 added, 0 present; 0 failed");
+            assertThat(first.get(first.size() - 1)).isEqualTo("actors: 26 registered, 0 present;"
+                    + " external ids: 13 added, 0 present; relationships: 42 declared, 0 present;"
+                    + " agreements: 4 recorded, 0 present; terms: 19 added, 0 present; 0 failed");
             Map<String, String> agreementIds = agreementIds(first, "+ agreement ", " recorded (");
             assertThat(agreementIds).containsOnlyKeys("nk-statement-2020-11-09", "us-ceasefire-2020-10-26",
                     "libya-ceasefire-2020-10-23", "tr-ru-monitoring-memorandum-2020-11-11");
@@ -190,7 +192,8 @@ class SeedImportIT {
             assertThat(withEvents).anyMatch(line -> line.startsWith("+ event idlib-airstrike-2020-02-27 recorded ("));
             assertThat(withEvents).noneMatch(line -> line.startsWith("! "));
             assertThat(withEvents.get(withEvents.size() - 1)).isEqualTo("actors: 0 registered, 26 present;"
-                    + " relationships: 0 declared, 42 present; agreements: 0 recorded, 4 present; terms: 0 added,"
+                    + " external ids: 0 added, 13 present; relationships: 0 declared, 42 present;"
+                    + " agreements: 0 recorded, 4 present; terms: 0 added,"
                     + " 19 present; events: 13 recorded, 0 present; 0 failed");
             assertThat(agreementIds(withEvents, "= agreement ", " already present (")).isEqualTo(agreementIds);
 
@@ -266,7 +269,8 @@ class SeedImportIT {
                     .asText() + ")");
             assertThat(agreementIds(second, "= agreement ", " already present (")).isEqualTo(agreementIds);
             assertThat(second.get(second.size() - 1)).isEqualTo("actors: 0 registered, 26 present;"
-                    + " relationships: 0 declared, 42 present; agreements: 0 recorded, 4 present; terms: 0 added,"
+                    + " external ids: 0 added, 13 present; relationships: 0 declared, 42 present;"
+                    + " agreements: 0 recorded, 4 present; terms: 0 added,"
                     + " 19 present; events: 0 recorded, 13 present; 0 failed");
 
             assertThat(versions()).isEqualTo(versions);

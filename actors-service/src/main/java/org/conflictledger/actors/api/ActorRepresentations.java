@@ -30,6 +30,8 @@ public final class ActorRepresentations {
             @Schema(example = "[\"Republic of Turkey\"]") List<String> aliases,
             @Schema(example = "TUR") String country,
             @Schema(description = "Id of the actor this one belongs to") String affiliation,
+            @Schema(description = "Identifiers of the actor in other datasets, in the order they were added")
+            List<ExternalIdentifier> externalIds,
             ActorStatus status,
             @Schema(description = "The actor a merged duplicate now lives on") UUID mergedInto,
             @Schema(description = "Number of recorded changes; the ETag", example = "1") long version,
@@ -39,9 +41,14 @@ public final class ActorRepresentations {
 
         static Actor of(ActorView view, Instant asOf) {
             return new Actor(view.id, view.key, view.name, view.kind, List.copyOf(view.aliases), view.country,
-                    view.affiliation, view.status, view.mergedInto, view.version, view.registeredAt, view.updatedAt,
-                    asOf);
+                    view.affiliation, view.externalIds.stream().map(id -> new ExternalIdentifier(id.scheme, id.value))
+                    .toList(), view.status, view.mergedInto, view.version, view.registeredAt, view.updatedAt, asOf);
         }
+    }
+
+    @Schema(name = "ExternalId", description = "An identifier in another dataset: scheme and value, written scheme:value"
+            + " in the externalId filter")
+    public record ExternalIdentifier(@Schema(example = "wikidata") String scheme, @Schema(example = "Q43") String value) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

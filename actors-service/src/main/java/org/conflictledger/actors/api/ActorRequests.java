@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.Theater;
@@ -78,6 +79,17 @@ public final class ActorRequests {
             @Pattern(regexp = RecordLimits.COUNTRY, message = RecordLimits.COUNTRY_RULE)
             @Schema(description = "ISO 3166-1 alpha-3", example = "LBY") String country,
             @Size(max = RecordLimits.MAX_REASON) String reason,
+            @Size(max = RecordLimits.MAX_LIST) List<@Valid @NotNull SourceCitation> sources) {
+    }
+
+    @Schema(name = "ActorExternalIdChange", description = "An identifier of the actor in another dataset, to add or"
+            + " remove: wikidata (Q…), acled (ACLED's actor name), acled-interaction (1-8), ucdp (digits), or any"
+            + " scheme of lower-case letters, digits and -")
+    public record ExternalIdChange(
+            @NotNull @Size(max = ExternalIds.MAX_SCHEME) @Pattern(regexp = ExternalIds.SCHEME, message = ExternalIds.SCHEME_RULE)
+            @Schema(example = "wikidata", required = true) String scheme,
+            @NotNull @Size(max = ExternalIds.MAX_VALUE) @Schema(example = "Q43", required = true) String value,
+            @Size(max = RecordLimits.MAX_REASON) @Schema(example = "Wikidata item of the state") String reason,
             @Size(max = RecordLimits.MAX_LIST) List<@Valid @NotNull SourceCitation> sources) {
     }
 

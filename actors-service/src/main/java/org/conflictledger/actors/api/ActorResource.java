@@ -24,13 +24,16 @@ import org.conflictledger.actors.api.ActorRepresentations.Actor;
 import org.conflictledger.actors.api.ActorRepresentations.ActorSummary;
 import org.conflictledger.actors.api.ActorRepresentations.RebuildReport;
 import org.conflictledger.actors.api.ActorRepresentations.Relationship;
+import org.conflictledger.actors.domain.AddActorExternalId;
 import org.conflictledger.actors.domain.ChangeActorAliases;
 import org.conflictledger.actors.domain.CorrectActorCountry;
 import org.conflictledger.actors.domain.CorrectActorKind;
 import org.conflictledger.actors.domain.DeclareRelationship;
 import org.conflictledger.actors.domain.EndRelationship;
+import org.conflictledger.actors.domain.ExternalId;
 import org.conflictledger.actors.domain.MergeActor;
 import org.conflictledger.actors.domain.RegisterActor;
+import org.conflictledger.actors.domain.RemoveActorExternalId;
 import org.conflictledger.actors.domain.RenameActor;
 import org.conflictledger.actors.domain.RetractActor;
 import org.conflictledger.actors.query.ActorFilter;
@@ -41,6 +44,7 @@ import org.conflictledger.actors.query.ActorView;
 import org.conflictledger.actors.query.RelationshipView;
 import org.conflictledger.actors.write.ActorWriteConfiguration;
 import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.Theater;
@@ -162,6 +166,10 @@ public class ActorResource {
                          @QueryParam("relatedTo") String relatedTo,
                          @Parameter(description = "Lifecycle status", schema = @Schema(implementation = ActorStatus.class))
                          @QueryParam("status") String status,
+                         @Parameter(description = "The actor known by this identifier in another dataset, as"
+                                 + " scheme:value", example = "wikidata:Q43")
+                         @Size(max = ExternalIds.MAX_SCHEME + 1 + ExternalIds.MAX_VALUE)
+                         @QueryParam("externalId") String externalId,
                          @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and"
                                  + " shown with the values and relationships of that instant; not in the future",
                                  example = "2020-11-10T00:00:00Z") @QueryParam("asOf") String asOfText,
@@ -172,7 +180,8 @@ public class ActorResource {
         UUID related = relatedTo == null ? null : references.inField("relatedTo", relatedTo);
         ActorFilter filter = new ActorFilter(QueryParameters.enumValue("kind", kind, ActorKind.class), country,
                 blankToNull(text), QueryParameters.enumValue("theater", theater, Theater.class), related,
-                QueryParameters.enumValue("status", status, ActorStatus.class), Cursors.decode(cursor));
+                QueryParameters.enumValue("status", status, ActorStatus.class), externalIdFilter(externalId),
+                Cursors.decode(cursor));
         Instant asOf = QueryParameters.listedAsOf("asOf", asOfText);
         List<ActorView> found = asOf == null ? queries.list(filter, limit + 1) : queries.listAsOf(filter, asOf, limit + 1);
         boolean more = found.size() > limit;
@@ -236,6 +245,43 @@ public class ActorResource {
                                    @Valid @NotNull ActorRequests.CountryCorrection body, @Context HttpHeaders headers) {
         UUID id = references.inPath(ref);
         return afterWrite(id, new CorrectActorCountry(id, writes.expectedVersion(ifMatch), body.country()),
+                headers, body.reason(), body.sources());
+    }
+
+    @POST
+    @Path("/{actor}/external-ids")
+    @Operation(operationId = "addActorExternalId", summary = "Add an identifier the actor has in another dataset",
+            description = "Records that the actor is known as scheme:value elsewhere (wikidata:Q43, acled:Military"
+                    + " Forces of Turkey (2016-), ucdp:…); one it already has changes nothing. An id names one actor"
+                    + " (acled-interaction codes excepted): one another actor has is a 409.")
+    @APIResponse(responseCode = "200", description = "Added", content = @Content(schema = @Schema(implementation = Actor.class)))
+    @APIResponse(responseCode = "409", description = "Another actor has the id, the actor has 50 already, or it is retracted or merged",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addExternalId(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                                  @HeaderParam("If-Match") String ifMatch,
+                                  @Valid @NotNull ActorRequests.ExternalIdChange body, @Context HttpHeaders headers) {
+        UUID id = references.inPath(ref);
+        return afterWrite(id, new AddActorExternalId(id, writes.expectedVersion(ifMatch), externalId(body)),
+                headers, body.reason(), body.sources());
+    }
+
+    @POST
+    @Path("/{actor}/external-ids/remove")
+    @Operation(operationId = "removeActorExternalId", summary = "Remove an identifier the actor has in another dataset",
+            description = "Records that the actor is no longer known as scheme:value (added by mistake, or withdrawn"
+                    + " there); the id is free for another actor from then on.")
+    @APIResponse(responseCode = "200", description = "Removed", content = @Content(schema = @Schema(implementation = Actor.class)))
+    @APIResponse(responseCode = "409", description = "The actor does not have the id, or it is retracted or merged",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response removeExternalId(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
+                                     @HeaderParam("If-Match") String ifMatch,
+                                     @Valid @NotNull ActorRequests.ExternalIdChange body, @Context HttpHeaders headers) {
+        UUID id = references.inPath(ref);
+        return afterWrite(id, new RemoveActorExternalId(id, writes.expectedVersion(ifMatch), externalId(body)),
                 headers, body.reason(), body.sources());
     }
 
@@ -394,6 +440,28 @@ public class ActorResource {
     public RebuildReport rebuild() {
         readModels.rebuild(ActorProjection.PROCESSOR);
         return new RebuildReport(ActorProjection.PROCESSOR, queries.countActors(), queries.countRelationships());
+    }
+
+    /** The identifier a body names; its rules were checked by validation, the value's shape is checked here. */
+    private static ExternalId externalId(ActorRequests.ExternalIdChange body) {
+        ExternalIds.valueProblem(body.scheme(), body.value()).ifPresent(problem -> {
+            throw new InvalidRequest("value", problem);
+        });
+        return new ExternalId(body.scheme(), body.value());
+    }
+
+    /** The {@code externalId} filter, {@code scheme:value}; blank is no filter. */
+    private static ExternalId externalIdFilter(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String[] parts = ExternalIds.split(text.strip())
+                .orElseThrow(() -> new InvalidRequest("externalId", "must be scheme:value, e.g. wikidata:Q43"));
+        ExternalIds.schemeProblem(parts[0]).or(() -> ExternalIds.valueProblem(parts[0], parts[1]))
+                .ifPresent(problem -> {
+                    throw new InvalidRequest("externalId", "is not scheme:value: its part " + problem);
+                });
+        return new ExternalId(parts[0], parts[1]);
     }
 
     private Response afterWrite(UUID id, Object command, HttpHeaders headers, String reason,

@@ -43,6 +43,7 @@ public class Actor {
     private List<String> aliases = new ArrayList<>();
     private String country;
     private String affiliation;
+    private List<ExternalId> externalIds = new ArrayList<>();
     private Map<UUID, Relationship> relationships = new LinkedHashMap<>();
     private UUID mergedInto;
     private boolean retracted;
@@ -108,6 +109,30 @@ public class Actor {
             return;
         }
         apply(new ActorCountryCorrected(actorId, country, newCountry));
+    }
+
+    @CommandHandler
+    public void handle(AddActorExternalId command) {
+        requireChangeable();
+        ExternalId id = ActorRules.externalId(command.externalId());
+        if (externalIds.contains(id)) {
+            return;
+        }
+        if (externalIds.size() >= ActorRules.MAX_EXTERNAL_IDS) {
+            throw new RuleViolation(EXTERNAL_IDS_TOO_MANY,
+                    "An actor has at most " + ActorRules.MAX_EXTERNAL_IDS + " external ids.");
+        }
+        apply(new ActorExternalIdAdded(actorId, id.scheme(), id.value()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveActorExternalId command) {
+        requireChangeable();
+        ExternalId id = ActorRules.externalId(command.externalId());
+        if (!externalIds.contains(id)) {
+            throw new RuleViolation(EXTERNAL_ID_NOT_HELD, "Actor " + key + " has no external id " + id + ".");
+        }
+        apply(new ActorExternalIdRemoved(actorId, id.scheme(), id.value()));
     }
 
     @CommandHandler
@@ -231,6 +256,16 @@ public class Actor {
     @EventSourcingHandler
     void on(ActorCountryCorrected event) {
         country = event.country();
+    }
+
+    @EventSourcingHandler
+    void on(ActorExternalIdAdded event) {
+        externalIds.add(event.externalId());
+    }
+
+    @EventSourcingHandler
+    void on(ActorExternalIdRemoved event) {
+        externalIds.remove(event.externalId());
     }
 
     @EventSourcingHandler

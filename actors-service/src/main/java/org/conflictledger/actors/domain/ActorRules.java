@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.platform.domain.RuleViolation;
 
@@ -43,15 +44,21 @@ public final class ActorRules {
     public static final String RELATIONSHIP_UNKNOWN = "relationship-unknown";
     public static final String RELATIONSHIP_ENDED = "relationship-ended";
     public static final String MERGE_INTO_ITSELF = "merge-into-itself";
+    public static final String EXTERNAL_ID_INVALID = "external-id-invalid";
+    public static final String EXTERNAL_ID_NOT_HELD = "external-id-not-held";
+    public static final String EXTERNAL_IDS_TOO_MANY = "external-ids-too-many";
+    /** Raised by the write side's register of external ids, which sees every actor's. */
+    public static final String EXTERNAL_ID_TAKEN = "external-id-taken";
 
     /** Rules about the shape of an input rather than the state of the record (a 400 rather than a 409). */
     public static final Set<String> INPUT_RULES = Set.of(
             ACTOR_ID_MISSING, KEY_INVALID, NAME_BLANK, NAME_TOO_LONG, KIND_MISSING, ALIAS_BLANK,
             ALIAS_TOO_LONG, ALIASES_TOO_MANY, COUNTRY_INVALID, AFFILIATION_INVALID,
-            RELATIONSHIP_INCOMPLETE, MERGE_TARGET_MISSING);
+            RELATIONSHIP_INCOMPLETE, MERGE_TARGET_MISSING, EXTERNAL_ID_INVALID);
 
     public static final int MAX_TEXT_LENGTH = RecordLimits.MAX_NAME;
     public static final int MAX_ALIASES = RecordLimits.MAX_LIST;
+    public static final int MAX_EXTERNAL_IDS = RecordLimits.MAX_LIST;
     public static final Pattern KEY = Pattern.compile(RecordLimits.ACTOR_KEY);
     public static final Pattern COUNTRY = Pattern.compile(RecordLimits.COUNTRY);
 
@@ -116,6 +123,18 @@ public final class ActorRules {
                     "An actor has at most " + MAX_ALIASES + " aliases, these are " + normalised.size() + ".");
         }
         return List.copyOf(normalised);
+    }
+
+    /** The identifier as given, when its scheme and value follow {@link ExternalIds}' rules. */
+    static ExternalId externalId(ExternalId id) {
+        if (id == null) {
+            throw new RuleViolation(EXTERNAL_ID_INVALID, "An external id needs a scheme and a value.");
+        }
+        ExternalIds.schemeProblem(id.scheme()).or(() -> ExternalIds.valueProblem(id.scheme(), id.value()))
+                .ifPresent(problem -> {
+                    throw new RuleViolation(EXTERNAL_ID_INVALID, "The external id " + id + " " + problem + ".");
+                });
+        return id;
     }
 
     /** Whether two names or aliases are the same, ignoring case. */

@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.conflictledger.actors.domain.ActorAliasesChanged;
 import org.conflictledger.actors.domain.ActorCountryCorrected;
+import org.conflictledger.actors.domain.ActorExternalIdAdded;
+import org.conflictledger.actors.domain.ActorExternalIdRemoved;
 import org.conflictledger.actors.domain.ActorKindCorrected;
 import org.conflictledger.actors.domain.ActorMerged;
 import org.conflictledger.actors.domain.ActorRegistered;
@@ -62,6 +64,16 @@ public class ActorProjection implements Projection {
     }
 
     @EventHandler
+    void on(ActorExternalIdAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.actorId(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(ActorExternalIdRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.actorId(), event, sequence, at);
+    }
+
+    @EventHandler
     void on(RelationshipDeclared event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.actorId(), event, sequence, at);
     }
@@ -85,6 +97,7 @@ public class ActorProjection implements Projection {
     void reset() {
         RelationshipView.deleteAll();
         ActorView.getEntityManager().createNativeQuery("DELETE FROM actor_view_alias").executeUpdate();
+        ActorView.getEntityManager().createNativeQuery("DELETE FROM actor_view_external_id").executeUpdate();
         ActorView.deleteAll();
     }
 

@@ -72,6 +72,11 @@ public class ActorQueries {
                     + " or (r.actor.id = :related and r.counterpartId = a.id))");
             params.and("related", filter.relatedTo());
         }
+        if (filter.externalId() != null) {
+            where.add("exists (select 1 from ActorView x join x.externalIds e where x = a and e.scheme = :scheme"
+                    + " and e.value = :externalValue)");
+            params.and("scheme", filter.externalId().scheme()).and("externalValue", filter.externalId().value());
+        }
         if (filter.afterKey() != null) {
             where.add("a.key > :afterKey");
             params.and("afterKey", filter.afterKey());
@@ -99,6 +104,8 @@ public class ActorQueries {
                 .filter(actor -> filter.kind() == null || actor.kind == filter.kind())
                 .filter(actor -> filter.country() == null || filter.country().equals(actor.country))
                 .filter(actor -> filter.status() == null || actor.status == filter.status())
+                .filter(actor -> filter.externalId() == null || actor.externalIds.stream()
+                        .anyMatch(id -> id.is(filter.externalId().scheme(), filter.externalId().value())))
                 .filter(actor -> text == null || actor.searchText.contains(text))
                 .filter(actor -> inTheater == null || inTheater.contains(actor.id))
                 .filter(actor -> relatedTo == null

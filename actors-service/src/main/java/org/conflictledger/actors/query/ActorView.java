@@ -17,6 +17,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.conflictledger.actors.domain.ActorAliasesChanged;
 import org.conflictledger.actors.domain.ActorCountryCorrected;
+import org.conflictledger.actors.domain.ActorExternalIdAdded;
+import org.conflictledger.actors.domain.ActorExternalIdRemoved;
 import org.conflictledger.actors.domain.ActorKindCorrected;
 import org.conflictledger.actors.domain.ActorMerged;
 import org.conflictledger.actors.domain.ActorRegistered;
@@ -74,6 +76,11 @@ public class ActorView extends PanacheEntityBase {
     @Column(name = "alias", nullable = false, length = 200)
     public List<String> aliases = new ArrayList<>();
 
+    /** In the order they were added. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "actor_view_external_id", joinColumns = @JoinColumn(name = "actor_id"))
+    public List<ExternalIdColumns> externalIds = new ArrayList<>();
+
     @OneToMany(mappedBy = "actor", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("declaredAt, id")
     public List<RelationshipView> relationships = new ArrayList<>();
@@ -99,6 +106,10 @@ public class ActorView extends PanacheEntityBase {
             kind = e.kind();
         } else if (event instanceof ActorCountryCorrected e) {
             country = e.country();
+        } else if (event instanceof ActorExternalIdAdded e) {
+            externalIds.add(new ExternalIdColumns(e.scheme(), e.value()));
+        } else if (event instanceof ActorExternalIdRemoved e) {
+            externalIds.removeIf(id -> id.is(e.scheme(), e.value()));
         } else if (event instanceof RelationshipDeclared e) {
             relationships.add(RelationshipView.declared(this, e, at));
         } else if (event instanceof RelationshipEnded e) {

@@ -7,19 +7,26 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.Configurer;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.conflictledger.actors.domain.Actor;
+import org.conflictledger.actors.domain.AddActorExternalId;
 import org.conflictledger.actors.domain.RegisterActor;
+import org.conflictledger.actors.domain.RemoveActorExternalId;
 import org.conflictledger.platform.axon.AxonCustomizer;
 import org.conflictledger.platform.axon.RecordType;
 
-/** Tells the platform which aggregate this service keeps, and claims keys as actors register. */
+/**
+ * Tells the platform which aggregate this service keeps, and claims keys as actors register and external ids as
+ * they are added (released as they are removed), in the transaction of the command.
+ */
 @ApplicationScoped
 public class ActorWriteConfiguration implements AxonCustomizer {
     public static final RecordType RECORD = new RecordType("actor", Actor.class);
 
     private final ActorKeyRegistry keys;
+    private final ActorExternalIdRegistry externalIds;
 
-    ActorWriteConfiguration(ActorKeyRegistry keys) {
+    ActorWriteConfiguration(ActorKeyRegistry keys, ActorExternalIdRegistry externalIds) {
         this.keys = keys;
+        this.externalIds = externalIds;
     }
 
     @Produces
@@ -31,8 +38,13 @@ public class ActorWriteConfiguration implements AxonCustomizer {
     @Override
     public void customize(Configurer configurer) {
         MessageHandlerInterceptor<CommandMessage<?>> claimKey = (unitOfWork, chain) -> {
-            if (unitOfWork.getMessage().getPayload() instanceof RegisterActor register) {
+            Object command = unitOfWork.getMessage().getPayload();
+            if (command instanceof RegisterActor register) {
                 keys.claim(register.key(), register.actorId());
+            } else if (command instanceof AddActorExternalId add) {
+                externalIds.claim(add.externalId(), add.actorId());
+            } else if (command instanceof RemoveActorExternalId remove) {
+                externalIds.release(remove.externalId(), remove.actorId());
             }
             return chain.proceed();
         };

@@ -64,6 +64,40 @@ class ActorReplicaTest {
     }
 
     @Test
+    void theReplicaKnowsActorsByTheirIdsInOtherDatasetsAsTheyAreAddedAndRemoved() throws Exception {
+        UUID turkey = UUID.randomUUID();
+        UUID syria = UUID.randomUUID();
+        String acledName = "Military Forces of Turkey (2016-) " + turkey;
+        String ucdpId = String.valueOf(Math.floorMod(syria.getLeastSignificantBits(), 1_000_000_000L) + 1);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (UUID actorId : List.of(turkey, syria)) {
+                String key = "XID" + actorId.toString().substring(0, 8).toUpperCase();
+                send(producer, actorId.toString(), event(actorId, "ledger.actor.registered.v1", 0,
+                        "{\"actorId\": \"" + actorId + "\", \"key\": \"" + key + "\", \"name\": \"State " + actorId
+                                + "\", \"kind\": \"STATE\", \"aliases\": []}"));
+                send(producer, actorId.toString(), event(actorId, "ledger.actor.external-id-added.v1", 1,
+                        "{\"actorId\": \"" + actorId + "\", \"scheme\": \"acled-interaction\", \"value\": \"1\"}"));
+            }
+            send(producer, turkey.toString(), event(turkey, "ledger.actor.external-id-added.v1", 2,
+                    "{\"actorId\": \"" + turkey + "\", \"scheme\": \"acled\", \"value\": \"" + acledName + "\"}"));
+            send(producer, syria.toString(), event(syria, "ledger.actor.external-id-added.v1", 2,
+                    "{\"actorId\": \"" + syria + "\", \"scheme\": \"ucdp\", \"value\": \"" + ucdpId + "\"}"));
+        }
+        // Each actor's last event applied, so both classifications are in.
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.byExternalId("acled", acledName).isPresent()
+                && directory.byExternalId("ucdp", ucdpId).isPresent());
+        assertThat(directory.byExternalId("acled", acledName)).map(ActorRef::id).contains(turkey);
+        // A classification many actors share names none of them.
+        assertThat(directory.byExternalId("acled-interaction", "1")).isEmpty();
+
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, turkey.toString(), event(turkey, "ledger.actor.external-id-removed.v1", 3,
+                    "{\"actorId\": \"" + turkey + "\", \"scheme\": \"acled\", \"value\": \"" + acledName + "\"}"));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.byExternalId("acled", acledName).isEmpty());
+    }
+
+    @Test
     void anEventTheReplicaCannotPlaceIsParkedNotDropped() throws Exception {
         UUID unknown = UUID.randomUUID();
         UUID known = UUID.randomUUID();

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.conflictledger.contracts.ActorRole;
+import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
 import org.conflictledger.contracts.GeoPrecision;
@@ -53,8 +54,9 @@ import org.conflictledger.actorreplica.ActorRef;
  * <p>Actors: {@code ledger_actors} ({@code KEY:ROLE;…}) when present and not blank; otherwise
  * {@code actor1} is the {@code PERPETRATOR}, {@code assoc_actor_1} its {@code SUPPORTER}s,
  * {@code actor2} the {@code TARGET} and {@code assoc_actor_2} {@code AFFECTED} (so that a re-export
- * keeps them on actor2's side). Each reference is looked up in the {@link ActorDirectory} by id, key,
- * name or alias; one it does not know is an error of its column.
+ * keeps them on actor2's side). An ACLED column's name is looked up in the {@link ActorDirectory} as the
+ * actor's ACLED name ({@code acled:} external id) first, then by id, key, name or alias; a {@code ledger_actors}
+ * reference by id, key, name or alias. One it does not know is an error of its column.
  *
  * <p>The details are not checked against the domain's rules (fatality order, a violation's agreement
  * …); the aggregate does that when the row is reported. Texts are trimmed and blank ones read as absent.
@@ -480,10 +482,12 @@ public final class AcledCsvReader {
             return actors;
         }
 
+        /** ACLED's name for an actor: the actor known by it in ACLED ({@code acled:} id) first, then id, key, name, alias. */
         private Optional<UUID> resolve(String column, String reference) {
-            Optional<UUID> id = directory.byReference(reference).map(ActorRef::id);
+            Optional<UUID> id = directory.byExternalId(ExternalIds.ACLED, reference.strip())
+                    .or(() -> directory.byReference(reference)).map(ActorRef::id);
             if (id.isEmpty()) {
-                error(column, "The record knows no actor by id, key, name or alias \"" + reference + "\".");
+                error(column, "The record knows no actor by ACLED name, id, key, name or alias \"" + reference + "\".");
             }
             return id;
         }

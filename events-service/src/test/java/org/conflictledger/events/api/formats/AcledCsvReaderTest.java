@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.conflictledger.actorreplica.ActorRef;
 import org.conflictledger.contracts.ActorRole;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
@@ -66,6 +67,23 @@ class AcledCsvReaderTest {
                 List.of(new Citation("Ministry of Defence of Azerbaijan", null, null, null),
                         new Citation("Armenpress", null, null, null)),
                 "AZE6012", null));
+    }
+
+    @Test
+    void anActorsAcledNameComesBeforeTheNamesAndAliasesOfOthers() {
+        FakeActorDirectory directory = new FakeActorDirectory();
+        directory.add("DECOY", "Military Forces of Azerbaijan (2003-)");
+        ActorRef azerbaijan = directory.add("AZE", "Azerbaijan");
+        directory.knownAs(azerbaijan, "acled", "Military Forces of Azerbaijan (2003-)");
+        ActorRef armenia = directory.add("ARM", "Armenia", "Military Forces of Armenia (2018-)");
+        ActorRef artsakh = directory.add("ARTSAKH", "Military Forces of Artsakh");
+
+        ParsedRow row = AcledCsvReader.read(new StringReader(csv(AcledCsv.ACLED_COLUMNS, List.of(ACLED_ROW))),
+                directory, Theater.NAGORNO_KARABAKH).get(0);
+
+        assertThat(row.errors()).isEmpty();
+        assertThat(row.details().actors()).containsExactly(new InvolvedActor(azerbaijan.id(), ActorRole.PERPETRATOR),
+                new InvolvedActor(armenia.id(), ActorRole.TARGET), new InvolvedActor(artsakh.id(), ActorRole.AFFECTED));
     }
 
     @Test
@@ -169,7 +187,8 @@ class AcledCsvReaderTest {
                 Arguments.of("ledger_type", "WAR", "ledger_type", "is not one of BATTLE"),
                 Arguments.of("ledger_type", "PROTEST", "sub_event_type", "does not fit a PROTEST"),
                 Arguments.of("actor1", "", "actor1", "required"),
-                Arguments.of("actor1", "Martians", "actor1", "knows no actor by id, key, name or alias \"Martians\""),
+                Arguments.of("actor1", "Martians", "actor1",
+                        "knows no actor by ACLED name, id, key, name or alias \"Martians\""),
                 Arguments.of("actor2", "Martians", "actor2", "\"Martians\""),
                 Arguments.of("assoc_actor_1", "Turkey; Martians", "assoc_actor_1", "\"Martians\""),
                 Arguments.of("assoc_actor_2", "Martians", "assoc_actor_2", "\"Martians\""),

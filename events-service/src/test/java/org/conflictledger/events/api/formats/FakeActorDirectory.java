@@ -18,6 +18,7 @@ final class FakeActorDirectory implements ActorDirectory {
     private final Map<UUID, ActorRef> byId = new LinkedHashMap<>();
     private final Map<String, ActorRef> byName = new LinkedHashMap<>();
     private final Map<String, ActorRef> byKey = new LinkedHashMap<>();
+    private final Map<String, ActorRef> byExternalId = new LinkedHashMap<>();
 
     /** Adds an actor (key may be {@code null}); returns it. */
     ActorRef add(String key, String name, String... aliases) {
@@ -32,6 +33,16 @@ final class FakeActorDirectory implements ActorDirectory {
             byName.put(each.toLowerCase(Locale.ROOT), ref);
         }
         return ref;
+    }
+
+    /** Gives an actor an id in another dataset. */
+    void knownAs(ActorRef actor, String scheme, String value) {
+        byExternalId.put(scheme + ":" + value, actor);
+    }
+
+    @Override
+    public Optional<ActorRef> byExternalId(String scheme, String value) {
+        return Optional.ofNullable(byExternalId.get(scheme + ":" + value));
     }
 
     @Override
