@@ -41,7 +41,7 @@ class ArchitectureTest {
                     "jakarta.inject..",
                     "jakarta.transaction..",
                     "org.eclipse.microprofile..")
-            .because("the domain package imports no Quarkus, JPA, Kafka or JAX-RS types (CONVENTIONS.md)");
+            .because("the domain package imports no Quarkus, JPA, Kafka or JAX-RS types (CONTRIBUTING.md)");
 
     @ArchTest
     static final ArchRule domainDependsOnNoOuterLayer = noClasses()

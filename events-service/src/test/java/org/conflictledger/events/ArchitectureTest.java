@@ -30,7 +30,7 @@ class ArchitectureTest {
                     "jakarta.enterprise..",
                     "jakarta.inject..",
                     "jakarta.transaction..")
-            .because("the domain package imports no Quarkus, JPA, Kafka or JAX-RS types (CONVENTIONS.md)");
+            .because("the domain package imports no Quarkus, JPA, Kafka or JAX-RS types (CONTRIBUTING.md)");
 
     @ArchTest
     static final ArchRule domainDependsOnNoOuterLayer = noClasses()

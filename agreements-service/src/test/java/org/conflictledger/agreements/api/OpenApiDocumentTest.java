@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation of the published OpenAPI document says what it does and which errors it answers
- * (CONVENTIONS.md: "Every operation has an OpenAPI summary, description, schemas with examples, and
- * the error responses it can return. Tag operations by record type.").
+ * (CONTRIBUTING.md, "The REST API": every operation has an operationId, a summary, a description, a tag and
+ * the error responses it can return).
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
@@ -167,7 +167,7 @@ class OpenApiDocumentTest extends ServiceOpenApiChecks {
         assertThat(problems).isEmpty();
     }
 
-    // The three tests below state what CONVENTIONS.md asks of the document and what the current
+    // The three tests below state what CONTRIBUTING.md asks of the document and what the current
     // resources do not yet document; each is disabled with the exact gap (see the report).
 
     @Test
