@@ -7,11 +7,12 @@ CREATE TABLE actor_external_id_claim (
     PRIMARY KEY (scheme, external_value)
 );
 
--- Read model: each actor's external ids, rebuilt from the event store with actor_view.
+-- Read model: each actor's external ids in the order they were added, rebuilt from the event store with actor_view.
 CREATE TABLE actor_view_external_id (
     actor_id       UUID         NOT NULL REFERENCES actor_view (id),
+    position       INTEGER      NOT NULL,
     scheme         VARCHAR(32)  NOT NULL,
     external_value VARCHAR(200) NOT NULL,
-    PRIMARY KEY (actor_id, scheme, external_value)
+    PRIMARY KEY (actor_id, position)
 );
 CREATE INDEX ix_actor_view_external_id_value ON actor_view_external_id (scheme, external_value);

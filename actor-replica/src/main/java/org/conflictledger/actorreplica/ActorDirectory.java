@@ -15,8 +15,8 @@ public interface ActorDirectory {
     Optional<ActorRef> byReference(String reference);
 
     /**
-     * The actor known by {@code scheme}:{@code value} in another dataset ({@code acled}, {@code Military Forces of
-     * Turkey (2016-)}); when several are (a classification such as {@code acled-interaction}), none.
+     * The active actor known by {@code scheme}:{@code value} in another dataset ({@code acled}, {@code Military Forces
+     * of Turkey (2016-)}); when several are (a classification such as {@code acled-interaction}), none.
      */
     Optional<ActorRef> byExternalId(String scheme, String value);
 

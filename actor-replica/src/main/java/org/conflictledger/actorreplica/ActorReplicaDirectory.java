@@ -56,8 +56,11 @@ public class ActorReplicaDirectory implements ActorDirectory {
         if (scheme == null || value == null) {
             return Optional.empty();
         }
-        List<ActorReplicaExternalId> holders = ActorReplicaExternalId.list("scheme = ?1 and value = ?2", scheme, value);
-        return holders.size() == 1 ? byId(holders.get(0).actorId) : Optional.empty();
+        List<ActorRef> active = ActorReplicaExternalId.<ActorReplicaExternalId>list("scheme = ?1 and value = ?2",
+                        scheme, value).stream()
+                .map(holder -> byId(holder.actorId)).flatMap(Optional::stream)
+                .filter(actor -> "ACTIVE".equals(actor.status())).toList();
+        return active.size() == 1 ? Optional.of(active.get(0)) : Optional.empty();
     }
 
     @Override

@@ -26,7 +26,9 @@ public final class ExternalIds {
     public static final int MAX_VALUE = RecordLimits.MAX_NAME;
 
     private static final Pattern SCHEME_PATTERN = Pattern.compile(SCHEME);
-    private static final Pattern FREE_VALUE = Pattern.compile("\\S(?:[^\\p{Cntrl}]*\\S)?");
+    /** No control character anywhere (NUL included), no blank or invisible format character at either end. */
+    private static final Pattern FREE_VALUE = Pattern.compile(
+            "[^\\p{Cc}\\p{Cf}\\p{Z}](?:[^\\p{Cc}]*[^\\p{Cc}\\p{Cf}\\p{Z}])?");
     private static final Map<String, Known> KNOWN = Map.of(
             WIKIDATA, new Known(Pattern.compile("Q[1-9][0-9]{0,11}"), "must be a Wikidata item such as Q43"),
             UCDP, new Known(Pattern.compile("[1-9][0-9]{0,9}"), "must be a UCDP actor id (digits)"),

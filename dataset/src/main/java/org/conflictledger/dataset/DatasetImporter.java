@@ -38,8 +38,8 @@ import java.util.UUID;
  * record is not registered again, and a relationship the actor already declared (same kind,
  * counterpart, theater and valid time) is not declared again. Running it twice changes nothing.
  *
- * <p>First pass: the actors, each after the actor it is affiliated with. Second pass: their
- * relationships. Third pass, when the dataset has agreements: each agreement (after those it
+ * <p>First pass: the actors, each after the actor it is affiliated with, then the ids each has in other
+ * datasets that it does not have yet. Second pass: their relationships. Third pass, when the dataset has agreements: each agreement (after those it
  * supersedes or complements) recorded with the {@code Idempotency-Key} {@code seed-agreement-<key>},
  * then its terms (each after the terms its conditions name) not yet in the agreement, each added with
  * {@code seed-agreement-<key>-term-<order>}. Fourth pass, when an events API is given: the conflict
@@ -239,8 +239,9 @@ public final class DatasetImporter {
                 Set<String> held = new HashSet<>();
                 existing.path("externalIds").forEach(id -> held.add(id.path("scheme").asText() + ":" + id.path("value").asText()));
                 for (ExternalIdEntry id : actor.externalIds()) {
-                    if (held.contains(id.scheme() + ":" + id.value())) {
+                    if (!held.add(id.scheme() + ":" + id.value())) {
                         report.externalIdPresent();
+                        out.println("= " + label(actor, id) + " already present");
                         continue;
                     }
                     try {

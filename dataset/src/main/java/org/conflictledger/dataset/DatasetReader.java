@@ -1258,6 +1258,7 @@ public final class DatasetReader {
             problem(path + ".externalIds", "at most " + RecordLimits.MAX_LIST + " external ids, found " + ids.size());
         }
         List<ExternalIdEntry> result = new ArrayList<>();
+        Set<ExternalIdEntry> ofThisActor = new HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
             JsonNode id = ids.get(i);
             String idPath = path + ".externalIds[" + i + "]";
@@ -1276,7 +1277,9 @@ public final class DatasetReader {
                 ExternalIds.valueProblem(scheme, value).ifPresentOrElse(rule -> problem(idPath + ".value", rule), () -> {
                     String named = scheme + ":" + value;
                     String earlier = ExternalIds.unique(scheme) ? externalIdPaths.putIfAbsent(named, idPath) : null;
-                    if (earlier != null) {
+                    if (!ofThisActor.add(new ExternalIdEntry(scheme, value))) {
+                        problem(idPath, "duplicate external id " + named + " of this actor");
+                    } else if (earlier != null) {
                         problem(idPath, named + " names one actor, but is also at " + earlier);
                     } else {
                         result.add(new ExternalIdEntry(scheme, value));

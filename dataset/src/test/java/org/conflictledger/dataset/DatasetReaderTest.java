@@ -128,14 +128,15 @@ class DatasetReaderTest {
                   {"key": "TUR", "name": "Turkey", "kind": "STATE", "reason": "r", "sources": %s,
                    "externalIds": [{"scheme": "wikidata", "value": "Q43"}, {"scheme": "acled-interaction", "value": "1"},
                                    {"scheme": "Wikidata", "value": "Q1"}, {"scheme": "ucdp", "value": "x"},
-                                   {"scheme": "wikidata", "value": "Q2", "note": "?"}]},
+                                   {"scheme": "wikidata", "value": "Q2", "note": "?"},
+                                   {"scheme": "acled-interaction", "value": "1"}]},
                   {"key": "RUS", "name": "Russia", "kind": "STATE", "reason": "r", "sources": %s,
                    "externalIds": [{"scheme": "wikidata", "value": "Q43"}, {"scheme": "acled-interaction", "value": "1"}]}
                 ]}""".formatted(SOURCE, SOURCE));
 
         assertThat(invalid.problems()).extracting(DatasetProblem::path).containsExactlyInAnyOrder(
                 "$.actors[0].externalIds[2].scheme", "$.actors[0].externalIds[3].value",
-                "$.actors[0].externalIds[4].note", "$.actors[1].externalIds[0]");
+                "$.actors[0].externalIds[4].note", "$.actors[0].externalIds[5]", "$.actors[1].externalIds[0]");
         assertThat(invalid.problems()).extracting(DatasetProblem::message)
                 .contains("wikidata:Q43 names one actor, but is also at $.actors[0].externalIds[0]");
     }

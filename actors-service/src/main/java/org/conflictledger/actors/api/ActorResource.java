@@ -151,7 +151,7 @@ public class ActorResource {
 
     @GET
     @Operation(operationId = "listActors", summary = "List actors",
-            description = "Actors ordered by key, filtered by kind, country, text (name or alias), theater or a related actor, a page at a time. With asOf, the list as it stood at that instant: the actors registered by then, with the names, aliases, status and relationships they had then.")
+            description = "Actors ordered by key, filtered by kind, country, text (name or alias), theater, a related actor or an id in another dataset (externalId=wikidata:Q43), a page at a time. With asOf, the list as it stood at that instant: the actors registered by then, with the names, aliases, external ids, status and relationships they had then.")
     @APIResponse(responseCode = "200", description = "A page of actors; Link rel=next when there is more",
             content = @Content(schema = @Schema(implementation = ActorRepresentations.ActorPage.class)))
     public Response list(@Parameter(description = "Kind of actor", schema = @Schema(implementation = ActorKind.class))
@@ -450,12 +450,12 @@ public class ActorResource {
         return new ExternalId(body.scheme(), body.value());
     }
 
-    /** The {@code externalId} filter, {@code scheme:value}; blank is no filter. */
+    /** The {@code externalId} filter, {@code scheme:value} exactly as an id is held (not trimmed); blank is no filter. */
     private static ExternalId externalIdFilter(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String[] parts = ExternalIds.split(text.strip())
+        String[] parts = ExternalIds.split(text)
                 .orElseThrow(() -> new InvalidRequest("externalId", "must be scheme:value, e.g. wikidata:Q43"));
         ExternalIds.schemeProblem(parts[0]).or(() -> ExternalIds.valueProblem(parts[0], parts[1]))
                 .ifPresent(problem -> {

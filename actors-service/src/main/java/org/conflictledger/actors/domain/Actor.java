@@ -201,13 +201,25 @@ public class Actor {
         if (command.intoActorId().equals(actorId)) {
             throw new RuleViolation(MERGE_INTO_ITSELF, "An actor cannot be merged into itself.");
         }
+        releaseExternalIds();
         apply(new ActorMerged(actorId, command.intoActorId()));
     }
 
     @CommandHandler
     public void handle(RetractActor command) {
         requireChangeable();
+        releaseExternalIds();
         apply(new ActorRetracted(actorId));
+    }
+
+    /**
+     * A merged or retracted actor accepts no change, so it gives up its external ids first: each can then name the
+     * actor it was merged into, or another (the write side releases their claims with the command).
+     */
+    private void releaseExternalIds() {
+        for (ExternalId id : List.copyOf(externalIds)) {
+            apply(new ActorExternalIdRemoved(actorId, id.scheme(), id.value()));
+        }
     }
 
     private void requireChangeable() {

@@ -76,9 +76,10 @@ public class ActorView extends PanacheEntityBase {
     @Column(name = "alias", nullable = false, length = 200)
     public List<String> aliases = new ArrayList<>();
 
-    /** In the order they were added. */
+    /** In the order they were added (the position keeps it, so that the view compares equal to the fold). */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "actor_view_external_id", joinColumns = @JoinColumn(name = "actor_id"))
+    @OrderColumn(name = "position")
     public List<ExternalIdColumns> externalIds = new ArrayList<>();
 
     @OneToMany(mappedBy = "actor", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -107,7 +108,9 @@ public class ActorView extends PanacheEntityBase {
         } else if (event instanceof ActorCountryCorrected e) {
             country = e.country();
         } else if (event instanceof ActorExternalIdAdded e) {
-            externalIds.add(new ExternalIdColumns(e.scheme(), e.value()));
+            if (externalIds.stream().noneMatch(id -> id.is(e.scheme(), e.value()))) {
+                externalIds.add(new ExternalIdColumns(e.scheme(), e.value()));
+            }
         } else if (event instanceof ActorExternalIdRemoved e) {
             externalIds.removeIf(id -> id.is(e.scheme(), e.value()));
         } else if (event instanceof RelationshipDeclared e) {

@@ -16,9 +16,8 @@ import java.util.UUID;
 
 /**
  * The write side's register of external ids that name one actor ({@link ExternalIds#unique}): an id is claimed in the
- * transaction that adds it to an actor and released in the one that removes it, so two actors never share one. A
- * merged or retracted actor keeps its ids: remove them from it before adding them to another. Like the key register,
- * not a read model: never rebuilt.
+ * transaction that adds it to an actor and released in the one that removes it (or merges or retracts the actor), so
+ * two actors never share one. Like the key register, not a read model: never rebuilt.
  */
 @ApplicationScoped
 public class ActorExternalIdRegistry {
@@ -81,6 +80,18 @@ public class ActorExternalIdRegistry {
             delete.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not release the external id " + id, e);
+        }
+    }
+
+    /** Releases every id {@code actorId} holds, in the running transaction (the actor is merged or retracted). */
+    public void releaseAll(UUID actorId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM actor_external_id_claim WHERE actor_id = ?")) {
+            delete.setObject(1, actorId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not release the external ids of " + actorId, e);
         }
     }
 

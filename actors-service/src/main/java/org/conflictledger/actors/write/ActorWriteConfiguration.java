@@ -8,14 +8,17 @@ import org.axonframework.config.Configurer;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.conflictledger.actors.domain.Actor;
 import org.conflictledger.actors.domain.AddActorExternalId;
+import org.conflictledger.actors.domain.MergeActor;
 import org.conflictledger.actors.domain.RegisterActor;
 import org.conflictledger.actors.domain.RemoveActorExternalId;
+import org.conflictledger.actors.domain.RetractActor;
 import org.conflictledger.platform.axon.AxonCustomizer;
 import org.conflictledger.platform.axon.RecordType;
 
 /**
  * Tells the platform which aggregate this service keeps, and claims keys as actors register and external ids as
- * they are added (released as they are removed), in the transaction of the command.
+ * they are added (released as they are removed, and all of an actor's when it is merged or retracted), in the
+ * transaction of the command: when the actor refuses the command, the claim is rolled back with it.
  */
 @ApplicationScoped
 public class ActorWriteConfiguration implements AxonCustomizer {
@@ -45,6 +48,10 @@ public class ActorWriteConfiguration implements AxonCustomizer {
                 externalIds.claim(add.externalId(), add.actorId());
             } else if (command instanceof RemoveActorExternalId remove) {
                 externalIds.release(remove.externalId(), remove.actorId());
+            } else if (command instanceof MergeActor merge) {
+                externalIds.releaseAll(merge.actorId());
+            } else if (command instanceof RetractActor retract) {
+                externalIds.releaseAll(retract.actorId());
             }
             return chain.proceed();
         };

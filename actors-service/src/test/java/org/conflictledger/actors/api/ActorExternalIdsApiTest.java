@@ -62,6 +62,37 @@ class ActorExternalIdsApiTest {
     }
 
     @Test
+    void aMergedDuplicateGivesItsIdsUpSoThatTheActorItWasMergedIntoCanTakeThem() {
+        String item = "Q" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+        String turkey = registered(uniqueKey("TUR"), "Turkey", "STATE");
+        String duplicate = registered(uniqueKey("TURDUP"), "Turkey (duplicate)", "STATE");
+        change(duplicate, "external-ids", "wikidata", item).statusCode(200);
+        // Not while the duplicate holds it.
+        change(turkey, "external-ids", "wikidata", item).statusCode(409);
+
+        given().contentType(ContentType.JSON).body("{\"into\": \"" + turkey + "\", \"reason\": \"duplicate\"}")
+                .post(ACTORS + "/" + duplicate + "/merge").then().statusCode(200)
+                .body("status", equalTo("MERGED")).body("externalIds", empty());
+        change(turkey, "external-ids", "wikidata", item).statusCode(200);
+        given().queryParam("externalId", "wikidata:" + item).get(ACTORS).then().statusCode(200)
+                .body("items.id", contains(turkey));
+    }
+
+    @Test
+    void idsKeepTheOrderTheyWereAddedInAndTheReadModelVerifies() {
+        String actor = registered(uniqueKey("ORD"), "Ordered", "STATE");
+        String item = "Q" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+        change(actor, "external-ids", "wikidata", item).statusCode(200);
+        change(actor, "external-ids", "acled", "Ordered forces " + item).statusCode(200);
+        change(actor, "external-ids", "acled-interaction", "1").statusCode(200);
+
+        given().get(ACTORS + "/" + actor).then().statusCode(200)
+                .body("externalIds.scheme", contains("wikidata", "acled", "acled-interaction"));
+        given().get(ACTORS + "/" + actor + "/verify").then().statusCode(200)
+                .body("valid", equalTo(true)).body("readModel", equalTo("matches"));
+    }
+
+    @Test
     void aClassificationIsSharedByManyActors() {
         String azerbaijan = registered(uniqueKey("AZE"), "Azerbaijan", "STATE");
         String armenia = registered(uniqueKey("ARM"), "Armenia", "STATE");
@@ -77,6 +108,9 @@ class ActorExternalIdsApiTest {
         change(actor, "external-ids", "Wikidata", "Q1").statusCode(400).body("errors.field", hasItem("scheme"));
         change(actor, "external-ids", "wikidata", "1").statusCode(400).body("errors.field", hasItem("value"));
         change(actor, "external-ids", "ucdp", "x1").statusCode(400).body("errors.field", hasItem("value"));
+        change(actor, "external-ids", "acled", "nul\\u0000inside").statusCode(400).body("errors.field", hasItem("value"));
+        given().queryParam("externalId", "acled: padded").get(ACTORS).then().statusCode(400)
+                .body("errors.field", hasItem("externalId"));
         given().contentType(ContentType.JSON).body("{\"scheme\": \"wikidata\", \"reason\": \"x\"}")
                 .post(ACTORS + "/" + actor + "/external-ids").then().statusCode(400)
                 .body("errors.field", hasItem("value"));

@@ -50,6 +50,8 @@ class ActorJsonTest {
         actor.on(new ActorAliasesChanged(TURKEY, List.of("Turkey", "Republic of Türkiye")));
         actor.on(new ActorKindCorrected(TURKEY, ActorKind.STATE, ActorKind.GOVERNMENT));
         actor.on(new ActorCountryCorrected(TURKEY, "TUR", null));
+        actor.on(new ActorExternalIdAdded(TURKEY, "wikidata", "Q43"));
+        actor.on(new ActorExternalIdAdded(TURKEY, "acled", "Military Forces of Turkey (2016-)"));
         actor.on(turkeySupportsAzerbaijan());
         actor.on(new RelationshipDeclared(TURKEY, OTHER_RELATIONSHIP, RelationshipKind.OPPOSES, RUSSIA, Theater.SYRIA,
                 null, null, null));
@@ -77,6 +79,8 @@ class ActorJsonTest {
         assertTrue(ended.path("ended").asBoolean(), json);
         assertNotNull(ended.get("validUntil"), json);
         assertEquals(2, tree.path("relationships").size(), json);
+        assertEquals("Q43", tree.path("externalIds").path(0).path("value").asText(), json);
+        assertEquals(2, tree.path("externalIds").size(), json);
     }
 
     @ParameterizedTest
@@ -101,6 +105,8 @@ class ActorJsonTest {
                 new ActorAliasesChanged(TURKEY, List.of("Turkey")),
                 new ActorKindCorrected(TURKEY, ActorKind.STATE, ActorKind.GOVERNMENT),
                 new ActorCountryCorrected(TURKEY, "TUR", null),
+                new ActorExternalIdAdded(TURKEY, "wikidata", "Q43"),
+                new ActorExternalIdRemoved(TURKEY, "acled", "Military Forces of Turkey (2016-)"),
                 turkeySupportsAzerbaijan(),
                 new RelationshipDeclared(TURKEY, OTHER_RELATIONSHIP, RelationshipKind.OPPOSES, RUSSIA, null, null,
                         SEPT_27_2020, null),

@@ -50,7 +50,7 @@ class ExternalIdsOfAnActorTest {
 
     @ParameterizedTest
     @CsvSource({"wikidata,43", "wikidata,Q043", "ucdp,abc", "acled-interaction,9", "Wiki,Q43", "w,Q43",
-            "acled,' padded'", "free-scheme,''"})
+            "acled,' padded'", "free-scheme,''", "acled,'nul\u0000inside'", "acled,'no-break space\u00a0'"})
     void anIdOfTheWrongShapeIsRefused(String scheme, String value) {
         fixture.given(turkeyRegistered())
                 .when(new AddActorExternalId(TURKEY, null, new ExternalId(scheme, value)))
@@ -87,6 +87,19 @@ class ExternalIdsOfAnActorTest {
                 .when(new AddActorExternalId(TURKEY, null, new ExternalId("ucdp", "51")))
                 .expectNoEvents()
                 .expectException(violates(ActorRules.EXTERNAL_IDS_TOO_MANY));
+    }
+
+    @Test
+    void aMergedOrRetractedActorGivesUpItsIdsSoThatAnotherMayTakeThem() {
+        fixture.given(turkeyRegistered(), new ActorExternalIdAdded(TURKEY, "wikidata", "Q43"),
+                        new ActorExternalIdAdded(TURKEY, "acled-interaction", "1"))
+                .when(new MergeActor(TURKEY, null, ActorTestData.DUPLICATE_OF_TURKEY))
+                .expectEvents(new ActorExternalIdRemoved(TURKEY, "wikidata", "Q43"),
+                        new ActorExternalIdRemoved(TURKEY, "acled-interaction", "1"),
+                        new ActorMerged(TURKEY, ActorTestData.DUPLICATE_OF_TURKEY));
+        fixture.given(turkeyRegistered(), new ActorExternalIdAdded(TURKEY, "wikidata", "Q43"))
+                .when(new RetractActor(TURKEY, null))
+                .expectEvents(new ActorExternalIdRemoved(TURKEY, "wikidata", "Q43"), new ActorRetracted(TURKEY));
     }
 
     @Test
