@@ -1,6 +1,9 @@
 package org.conflictledger.agreements.api;
 
 import jakarta.ws.rs.QueryParam;
+import org.conflictledger.platform.api.QueryParameters;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -24,7 +27,9 @@ public class AgreementFilterQuery {
     @Parameter(description = "Agreements in force at this instant (ISO 8601, UTC)", example = "2020-12-01T00:00:00Z")
     public String inForceAt;
     @QueryParam("q")
-    @Parameter(description = "Part of the title or signing place", example = "moscow")
+    @Parameter(description = "Part of the title or signing place; at most " + QueryParameters.MAX_SEARCH_LENGTH
+            + " characters (a longer one is a 400 naming q)", example = "moscow",
+            schema = @Schema(type = SchemaType.STRING, maxLength = QueryParameters.MAX_SEARCH_LENGTH))
     public String q;
     @QueryParam("asOf")
     @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and shown with the values"

@@ -31,7 +31,7 @@ public class AgreementFilters {
                 QueryParameters.enumValue("kind", query.kind, AgreementKind.class),
                 signatory,
                 QueryParameters.instant("inForceAt", query.inForceAt),
-                query.q == null || query.q.isBlank() ? null : query.q.strip(),
+                QueryParameters.searchText("q", query.q),
                 null);
     }
 }

@@ -265,7 +265,7 @@ class PamImplementationExportTest {
         return UUID.fromString(created.path("id"));
     }
 
-    /** The export, as CSV or (accept null) with no Accept header. */
+    /** The export, as CSV or (accept null) with REST Assured's default Accept header (any type), which answers JSON. */
     private static ExtractableResponse<Response> export(String path, String accept, Map<String, String> query) {
         RequestSpecification request = given().queryParams(query);
         if (accept != null) {

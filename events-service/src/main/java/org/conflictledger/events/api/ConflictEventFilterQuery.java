@@ -2,6 +2,7 @@ package org.conflictledger.events.api;
 
 import jakarta.ws.rs.QueryParam;
 import org.conflictledger.contracts.RecordLimits;
+import org.conflictledger.platform.api.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -11,9 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * {@link ConflictEventFilters} so that a bad value is a 400 naming the parameter.
  */
 public class ConflictEventFilterQuery {
-    /** The longest search text {@code q}, in characters. */
-    public static final int MAX_SEARCH_LENGTH = 200;
-
     @QueryParam("theater")
     @Parameter(description = "SYRIA, LIBYA, NAGORNO_KARABAKH, EASTERN_MEDITERRANEAN or SOUTH_CAUCASUS", example = "NAGORNO_KARABAKH")
     public String theater;
@@ -44,9 +42,9 @@ public class ConflictEventFilterQuery {
             schema = @Schema(type = SchemaType.STRING, maxLength = RecordLimits.MAX_EXTERNAL_ID))
     public String acledEventId;
     @QueryParam("q")
-    @Parameter(description = "Part of the place, admin areas or notes; at most " + MAX_SEARCH_LENGTH
+    @Parameter(description = "Part of the place, admin areas or notes; at most " + QueryParameters.MAX_SEARCH_LENGTH
             + " characters (a longer one is a 400 naming q)", example = "shusha",
-            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_SEARCH_LENGTH))
+            schema = @Schema(type = SchemaType.STRING, maxLength = QueryParameters.MAX_SEARCH_LENGTH))
     public String q;
     @QueryParam("status")
     @Parameter(description = "REPORTED, CONFIRMED, DISPUTED or RETRACTED")

@@ -45,7 +45,7 @@ public class ConflictEventFilters {
                 QueryParameters.date("to", query.to),
                 bbox(query.bbox),
                 query.agreement == null ? null : uuid("agreement", query.agreement),
-                searchText(query.q),
+                QueryParameters.searchText("q", query.q),
                 QueryParameters.enumValue("status", query.status, ConflictEventStatus.class),
                 acledEventId(query.acledEventId),
                 descending,
@@ -54,18 +54,6 @@ public class ConflictEventFilters {
             throw new InvalidRequest("to", "must not be before from");
         }
         return filter;
-    }
-
-    /** The stripped {@code q}, null when blank; a longer one is refused, as every search scans text of many events. */
-    private static String searchText(String q) {
-        if (q == null || q.isBlank()) {
-            return null;
-        }
-        String text = q.strip();
-        if (text.codePointCount(0, text.length()) > ConflictEventFilterQuery.MAX_SEARCH_LENGTH) {
-            throw new InvalidRequest("q", "at most " + ConflictEventFilterQuery.MAX_SEARCH_LENGTH + " characters");
-        }
-        return text;
     }
 
     /**

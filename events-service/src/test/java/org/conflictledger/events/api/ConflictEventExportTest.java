@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.conflictledger.actorreplica.ActorDirectory;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
 import org.conflictledger.events.api.formats.UcdpGedCsv;
+import org.conflictledger.platform.storage.DatabaseOrder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +23,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +93,10 @@ class ConflictEventExportTest {
         // Oldest first, retracted events left out, the three of one day in the list's (id) order.
         List<String> listOrder = ListPagesOfIds.of(Map.of("q", marker, "status", "REPORTED"));
         assertThat(column(rows, "ledger_event_id")).containsExactlyElementsOf(listOrder)
-                .startsWith(lachin).endsWith(shusha).containsAll(sameDay).doesNotContain(retracted);
+                .startsWith(lachin).endsWith(shusha).containsAll(sameDay).doesNotContain(retracted)
+                .hasSize(5).doesNotHaveDuplicates();
+        assertThat(rows).isSortedAccordingTo(Comparator.comparing((CSVRecord row) -> row.get("date_start"))
+                .thenComparing(row -> UUID.fromString(row.get("ledger_event_id")), DatabaseOrder.UUIDS));
 
         CSVRecord shushaRow = rows.get(rows.size() - 1);
         assertThat(shushaRow.get("year")).isEqualTo("2020");

@@ -60,6 +60,21 @@ public final class QueryParameters {
         return asOf;
     }
 
+    /** The longest search text ({@code q}) a list takes, in characters: every search scans text of many records. */
+    public static final int MAX_SEARCH_LENGTH = 200;
+
+    /** A search text: stripped, null when blank, at most {@link #MAX_SEARCH_LENGTH} characters (else a 400). */
+    public static String searchText(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String stripped = text.strip();
+        if (stripped.codePointCount(0, stripped.length()) > MAX_SEARCH_LENGTH) {
+            throw new InvalidRequest(name, "at most " + MAX_SEARCH_LENGTH + " characters");
+        }
+        return stripped;
+    }
+
     /** A page size: {@link Page#DEFAULT_LIMIT} when absent, 1 to {@link Page#MAX_LIMIT} otherwise. */
     public static int limit(String text) {
         if (text == null || text.isBlank()) {
