@@ -9,6 +9,11 @@
 //                                                  images must be named by the digest recorded there)
 //   node check.mjs --built=BUILT.json --self-test DIR
 //                                                  prove that each rule catches the fixture made to break it
+//                                                  (deploy/check passes the fixtures' own record,
+//                                                  deploy/check-fixtures/built.json, so that no build or
+//                                                  version change moves them; a fixture with the line
+//                                                  "# built-digests" is checked as an overlay is, with
+//                                                  --built-digests)
 //
 // Two kinds of check:
 //  * schema: every object is validated against the JSON schema of its apiVersion/kind, taken from
@@ -24,11 +29,13 @@
 //  * policy: the rules below, each with an id that failures name.
 import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, basename } from 'node:path';
+import { join, basename, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { unknownFields } from './fields.mjs';
 
 const require = createRequire(import.meta.url);
+const REPOSITORY = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 // apiVersions the cluster we target (Kubernetes 1.32) serves, for the built-in kinds. Add one only
 // after checking that 1.32 serves it (the models package knows newer ones too).
@@ -48,7 +55,7 @@ export const RULES = {
   'schema-unknown': 'a schema exists here for the object\'s apiVersion/kind (Kubernetes 1.32, Strimzi, CloudNativePG)',
   'unknown-field': 'every field of the object is declared by its kind (what kubectl\'s strict field validation refuses)',
   'image-tag': 'every image has a pinned tag or digest, never "latest" or none',
-  'image-built': 'every conflict-ledger/<name> image is one the image build produces (deploy/images/built.json), by the digest recorded there when it names one (in the overlays: must)',
+  'image-built': 'every conflict-ledger/<name> image is one the image build produces (deploy/images/built.json): that name, the tag recorded there when it names a tag, the digest recorded there when it names a digest (in the overlays: must)',
   'probes': 'every container of a long-running workload has a livenessProbe and a readinessProbe',
   'resources': 'every container has cpu and memory requests and limits',
   'run-as-non-root': 'every container runs with runAsNonRoot: true (its own or the pod\'s) and not as uid 0',
@@ -125,27 +132,33 @@ function imageProblem(image) {
 // Our images: any reference whose repository (registry host left out) is conflict-ledger/<name>.
 const OUR_GROUP = 'conflict-ledger/';
 function parseImage(image) {
-  let rest = image, digest = null;
+  let rest = image, digest = null, tag = null;
   const at = rest.indexOf('@');
   if (at >= 0) { digest = rest.slice(at + 1); rest = rest.slice(0, at); }
   const slash = rest.lastIndexOf('/');
   const colon = rest.lastIndexOf(':');
-  if (colon > slash) rest = rest.slice(0, colon);
+  if (colon > slash) { tag = rest.slice(colon + 1); rest = rest.slice(0, colon); }
   const parts = rest.split('/');
   if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost')) parts.shift();
-  return { repository: parts.join('/'), digest };
+  return { repository: parts.join('/'), tag, digest };
 }
 
 function imageBuiltProblem(image, built) {
   if (!built || typeof image !== 'string') return null;
-  const { repository, digest } = parseImage(image);
+  const { repository, tag, digest } = parseImage(image);
   if (!repository.startsWith(OUR_GROUP)) return null;
   const entry = built.images.find(i => i.name === repository);
   if (!entry) {
-    return `image "${image}" is not one the image build produces (deploy/images/built.json: ${built.images.map(i => i.name).join(', ')})`;
+    return `image "${image}" is not one the image build produces (${built.file}: ${built.images.map(i => i.name).join(', ')})`;
+  }
+  // A tag names what the build pushed only if it is the one the build gives (the project's version): with a digest
+  // beside it a wrong tag would still mislead whoever reads the manifest.
+  if (tag !== null && tag !== entry.tag) {
+    return `image "${image}" names the tag "${tag}", which the image build does not produce: it tags ${repository} `
+      + `"${entry.tag}" (the project's version; ${built.file})`;
   }
   if (digest && digest !== entry.digest) {
-    return `image "${image}" names a digest other than the one the last image build recorded for ${repository} (${entry.digest}; deploy/images/built.json)`;
+    return `image "${image}" names a digest other than the one the last image build recorded for ${repository} (${entry.digest}; ${built.file})`;
   }
   if (!digest && built.requireDigests) {
     return `image "${image}" names no digest: set the one the image build recorded (${entry.digest}); ./ledger images writes it`;
@@ -199,9 +212,10 @@ function checkPolicies(obj, fail, built) {
   for (const [what, containers] of groups) {
     for (const c of containers) {
       const where = `${what} "${c?.name ?? '?'}"`;
+      // One failure per image: one without a pinned tag or digest is not also reported as a tag the build lacks.
       const problem = imageProblem(c?.image);
+      const notBuilt = problem ? null : imageBuiltProblem(c?.image, built);
       if (problem) fail('image-tag', `${where}: ${problem}`);
-      const notBuilt = imageBuiltProblem(c?.image, built);
       if (notBuilt) fail('image-built', `${where}: ${notBuilt}`);
       if (what === 'container' && LONG_RUNNING.has(obj.kind)) {
         if (!c.livenessProbe) fail('probes', `${where} has no livenessProbe`);
@@ -293,10 +307,11 @@ function loadBuilt(argv) {
   } catch (e) {
     throw new Error(`cannot read the record of built images ${file} (./ledger images writes it): ${e.message}`);
   }
-  if (!Array.isArray(record.images) || record.images.some(i => typeof i.name !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(i.digest ?? ''))) {
-    throw new Error(`${file}: "images" must list {name, digest} with sha256 digests`);
+  if (!Array.isArray(record.images) || record.images.some(i => typeof i.name !== 'string'
+      || typeof i.tag !== 'string' || i.tag === '' || !/^sha256:[0-9a-f]{64}$/.test(i.digest ?? ''))) {
+    throw new Error(`${file}: "images" must list {name, tag, digest} with sha256 digests`);
   }
-  return { images: record.images, requireDigests: argv.includes('--built-digests') };
+  return { images: record.images, file: relative(REPOSITORY, resolve(file)), requireDigests: argv.includes('--built-digests') };
 }
 
 async function main(argv) {
@@ -311,7 +326,9 @@ async function main(argv) {
       if (!expect) { console.log(`FAIL self-test ${name}: no "# expect: <rule|pass>" line`); failed++; continue; }
       const text = readFileSync(file, 'utf8');
       const external = new Set((/^# external: *(.+)$/m.exec(text)?.[1] ?? '').split(/[ ,]+/).filter(Boolean));
-      const { failures } = await checkFile(file, { noSecrets: !/^# self-contained/m.test(text), selfContained: true, external, built });
+      // "# built-digests": checked as the overlays are, where each of our images must name the recorded digest.
+      const fixtureBuilt = built && /^# built-digests\s*$/m.test(text) ? { ...built, requireDigests: true } : built;
+      const { failures } = await checkFile(file, { noSecrets: !/^# self-contained/m.test(text), selfContained: true, external, built: fixtureBuilt });
       const rules = [...new Set(failures.map(f => f.rule))];
       let ok;
       if (expect === 'pass') ok = failures.length === 0;
