@@ -31,6 +31,11 @@ class RequiredRoleTest {
             "GET,    /api/v1/events/log/verify;x=1,                  ADMIN,  false",
             "GET,    /api/v1/events/log/entries,                     READER, false",
             "GET,    /api;v=1/v1/actors,                             READER, false",
+            "POST,   /api/v1/releases,                               ADMIN,  true",
+            "PUT,    /api/v1/events/releases/2020-12,                ADMIN,  false",
+            "PUT,    /api/v1/events/releases;x=1/2020-12,            ADMIN,  false",
+            "GET,    /api/v1/releases,                               READER, false",
+            "GET,    /api/v1/actors/releases/2020-12,                NONE,   true",
     })
     void theRoleARequestNeeds(String method, String path, String role, boolean openReads) {
         assertThat(RequiredRole.of(method, path, openReads).map(Role::name).orElse("NONE")).isEqualTo(role);

@@ -16,10 +16,13 @@ public final class ExportHeaders {
     public static final String AS_OF = "Ledger-As-Of";
     /** The instant an export of the record now was read at. */
     public static final String READ_AT = "Ledger-Read-At";
+    /** The named release an export was asked for ({@code release=NAME}); its instant is in {@link #AS_OF}. */
+    public static final String RELEASE = "Ledger-Release";
     public static final String CONTENT_DISPOSITION = "Content-Disposition";
 
     /** Every header above, for CORS's {@code Access-Control-Expose-Headers}. */
-    public static final List<String> ALL = List.of(REPR_DIGEST, CONTENT_HASH, AS_OF, READ_AT, CONTENT_DISPOSITION);
+    public static final List<String> ALL = List.of(REPR_DIGEST, CONTENT_HASH, AS_OF, READ_AT, RELEASE,
+            CONTENT_DISPOSITION);
 
     private ExportHeaders() {
     }

@@ -208,6 +208,35 @@ class SuiteThroughGatewayIT {
     }
 
     @Test
+    @Order(1)
+    void aReleaseCutThroughTheGatewayNamesTheHashOfEachCollectionsCanonicalExport() throws Exception {
+        String name = "it-" + Long.toHexString(System.nanoTime());
+        Map<String, String> body = Map.of("name", name, "note", "the seed record, for the system test");
+        given(gateway).contentType(ContentType.JSON).body(body).post("/api/v1/releases").then().statusCode(403);
+        RequestSpecification admin = new RequestSpecBuilder().setBaseUri(gatewayUri.toString())
+                .addHeader("Authorization", TestTokens.bearer("archivist@example.org", "admin")).build();
+        JsonPath release = given(admin).contentType(ContentType.JSON).body(body).post("/api/v1/releases").then()
+                .statusCode(201).body("complete", equalTo(true)).body("cutBy", equalTo("archivist@example.org"))
+                .extract().jsonPath();
+        for (String collection : List.of("actors", "events", "agreements")) {
+            String hash = release.getString("collections." + collection + ".contentHash");
+            var export = given(gateway).queryParam("release", name).get("/api/v1/" + collection + "/exports/canonical");
+            export.then().statusCode(200).header("Ledger-Content-Hash", hash).header("Ledger-Release", name)
+                    .header("Ledger-As-Of", release.getString("freezesAt"));
+            byte[] bytes = export.asByteArray();
+            assertThat("sha256:" + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(bytes))).as(collection).isEqualTo(hash);
+            assertThat(new String(bytes, StandardCharsets.UTF_8).lines().count()).as(collection)
+                    .isEqualTo(release.getLong("collections." + collection + ".records")).isPositive();
+        }
+        given(admin).contentType(ContentType.JSON).body(body).post("/api/v1/releases").then().statusCode(200);
+        given(gateway).get("/api/v1/releases").then().statusCode(200)
+                .body("items.find { it.name == '" + name + "' }.complete", equalTo(true));
+        given(gateway).queryParam("release", name).queryParam("theater", "NAGORNO_KARABAKH").get("/api/v1/events")
+                .then().statusCode(200);
+    }
+
+    @Test
     @Order(2)
     void aCorrectionShowsInHistoryAsOfInTheListAsOfAndTheLiveStream() throws Exception {
         String eventId = given(gateway).queryParam("theater", "NAGORNO_KARABAKH").queryParam("from", "2020-09-27")

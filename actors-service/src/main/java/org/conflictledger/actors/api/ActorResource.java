@@ -53,6 +53,7 @@ import org.conflictledger.platform.api.HistoryPages;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.Page;
 import org.conflictledger.platform.api.QueryParameters;
+import org.conflictledger.platform.release.Releases;
 import org.conflictledger.platform.api.Problem;
 import org.conflictledger.platform.api.RecordNotFound;
 import org.conflictledger.platform.api.Writes;
@@ -97,9 +98,11 @@ public class ActorResource {
     private final AuditTrail audit;
     private final ReadModels readModels;
     private final HistoryPages historyPages;
+    private final Releases releases;
 
     ActorResource(Writes writes, ActorQueries queries, ActorReferences references, AuditTrail audit,
-                  ReadModels readModels, HistoryPages historyPages) {
+                  ReadModels readModels, HistoryPages historyPages, Releases releases) {
+        this.releases = releases;
         this.writes = writes;
         this.queries = queries;
         this.references = references;
@@ -173,6 +176,8 @@ public class ActorResource {
                          @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and"
                                  + " shown with the values and relationships of that instant; not in the future",
                                  example = "2020-11-10T00:00:00Z") @QueryParam("asOf") String asOfText,
+                         @Parameter(description = "The list as of a named release's instant (GET /api/v1/releases"
+                                 + " lists them); not with asOf", example = "2020-12") @QueryParam("release") String release,
                          @Parameter(description = "Cursor from the previous page's next") @QueryParam("cursor") String cursor,
                          @Parameter(description = "Page size, 1 to 500", example = "50") @QueryParam("limit") String limitText,
                          @Context UriInfo uri) {
@@ -182,7 +187,7 @@ public class ActorResource {
                 blankToNull(text), QueryParameters.enumValue("theater", theater, Theater.class), related,
                 QueryParameters.enumValue("status", status, ActorStatus.class), externalIdFilter(externalId),
                 Cursors.decode(cursor));
-        Instant asOf = QueryParameters.listedAsOf("asOf", asOfText);
+        Instant asOf = releases.listedAsOf(asOfText, release);
         List<ActorView> found = asOf == null ? queries.list(filter, limit + 1) : queries.listAsOf(filter, asOf, limit + 1);
         boolean more = found.size() > limit;
         List<Actor> items = found.stream().limit(limit).map(view -> Actor.of(view, asOf)).toList();

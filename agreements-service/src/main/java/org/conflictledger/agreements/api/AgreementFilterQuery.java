@@ -35,4 +35,8 @@ public class AgreementFilterQuery {
     @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and shown with the values"
             + " of that instant (signatories named as they were named then); not in the future. Without it, the list now.", example = "2020-12-01T00:00:00Z")
     public String asOf;
+    @QueryParam("release")
+    @Parameter(description = "The list as of a named release's instant (GET /api/v1/releases lists them); not with"
+            + " asOf", example = "2020-12")
+    public String release;
 }

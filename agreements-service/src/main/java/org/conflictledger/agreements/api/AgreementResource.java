@@ -34,6 +34,7 @@ import org.conflictledger.platform.api.Page;
 import org.conflictledger.platform.api.Patches;
 import org.conflictledger.platform.api.Problem;
 import org.conflictledger.platform.api.QueryParameters;
+import org.conflictledger.platform.release.Releases;
 import org.conflictledger.platform.api.SourceCitation;
 import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.audit.ChainVerification;
@@ -79,10 +80,12 @@ public class AgreementResource {
     private final IdempotencyKeys idempotency;
     private final Patches patches;
     private final HistoryPages historyPages;
+    private final Releases releases;
 
     AgreementResource(Writes writes, AgreementRecords records, AgreementQueries queries, AgreementMapping mapping,
                       AgreementFilters filters, ReadModels readModels, IdempotencyKeys idempotency, Patches patches,
-                      HistoryPages historyPages) {
+                      HistoryPages historyPages, Releases releases) {
+        this.releases = releases;
         this.writes = writes;
         this.records = records;
         this.queries = queries;
@@ -134,7 +137,7 @@ public class AgreementResource {
     public Response list(@BeanParam AgreementListQuery query, @Context UriInfo uri) {
         int limit = QueryParameters.limit(query.limit);
         AgreementFilter filter = filters.filter(query).startingAfter(position(Cursors.decode(query.cursor)));
-        Instant asOf = QueryParameters.listedAsOf("asOf", query.asOf);
+        Instant asOf = releases.listedAsOf(query.asOf, query.release);
         List<AgreementView> found = asOf == null ? queries.list(filter, limit + 1)
                 : queries.listAsOf(filter, asOf, limit + 1);
         List<AgreementView> views = found.stream().limit(limit).toList();

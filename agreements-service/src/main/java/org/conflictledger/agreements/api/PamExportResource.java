@@ -11,7 +11,7 @@ import org.conflictledger.contracts.ExportHeaders;
 import org.conflictledger.platform.api.Problem;
 import org.conflictledger.platform.api.QueryParameters;
 import org.conflictledger.platform.export.ExportInstant;
-import org.conflictledger.platform.export.Exports;
+import org.conflictledger.platform.release.Releases;
 import org.conflictledger.platform.export.HashedExport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -56,12 +56,12 @@ public class PamExportResource {
 
     private final AgreementFilters filters;
     private final PamExport pam;
-    private final Exports exports;
+    private final Releases releases;
 
-    PamExportResource(AgreementFilters filters, PamExport pam, Exports exports) {
+    PamExportResource(AgreementFilters filters, PamExport pam, Releases releases) {
         this.filters = filters;
         this.pam = pam;
-        this.exports = exports;
+        this.releases = releases;
     }
 
     @GET
@@ -140,7 +140,7 @@ public class PamExportResource {
     private Response export(AgreementFilterQuery query, ExportFormat format, String name, List<String> columns,
                             Rows rows) {
         AgreementFilter filter = filters.filter(query);
-        ExportInstant instant = exports.instant(QueryParameters.listedAsOf("asOf", query.asOf));
+        ExportInstant instant = releases.exportInstant(query.asOf, query.release);
         return HashedExport.response(format.mediaType(), instant.fileName(name, format.extension()), instant, out -> {
             ExportFormat.Table table = format.table(out, columns);
             rows.write(filter, instant.at(), table);

@@ -70,6 +70,44 @@ class PamExportPagingTest {
                 .orElseThrow().get("year")).isEqualTo("2019");
     }
 
+    @Test
+    void theCanonicalExportOfAReleaseHasEveryAgreementUnsignedOnesLastWithItsTermsAndTheHashTheReleaseNames()
+            throws Exception {
+        AgreementFixtures fixtures = new AgreementFixtures().actorsKnown(directory);
+        UUID unsigned = signedOn(fixtures, null);
+        UUID signed = signedOn(fixtures, "2020-11-09");
+        fixtures.addTermOk(signed, fixtures.kalbajar(1));
+        UUID earlier = signedOn(fixtures, "2019-05-01");
+        String at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
+        String release = "pam-" + fixtures.marker;
+        String hash = given().contentType("application/json").body(Map.of("freezesAt", at, "note", "test release"))
+                .put("/api/v1/agreements/releases/" + release).then().statusCode(201)
+                .extract().path("contentHash");
+        UUID recordedLater = signedOn(fixtures, "2020-01-01");
+
+        ExtractableResponse<Response> export = given().queryParam("release", release)
+                .get("/api/v1/agreements/exports/canonical").then().statusCode(200)
+                .header("Ledger-Content-Hash", hash).extract();
+        assertThat("sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(export.asByteArray()))).isEqualTo(hash);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : export.asString().split("\n")) {
+            lines.add(json.readTree(line));
+        }
+        List<String> ids = lines.stream().map(line -> line.get("agreement").get("id").asText()).toList();
+        // Pages of two; signing order, unsigned last; nothing recorded after the release.
+        assertThat(ids).doesNotHaveDuplicates().doesNotContain(recordedLater.toString())
+                .containsSubsequence(earlier.toString(), signed.toString(), unsigned.toString());
+        assertThat(ids.get(ids.size() - 1)).isEqualTo(lines.stream()
+                .filter(line -> !line.get("agreement").hasNonNull("signedOn")).reduce((a, b) -> b).orElseThrow()
+                .get("agreement").get("id").asText());
+        com.fasterxml.jackson.databind.JsonNode statement = lines.get(ids.indexOf(signed.toString()));
+        assertThat(statement.get("terms").size()).isEqualTo(statement.get("agreement").get("terms").asInt())
+                .isGreaterThan(0);
+        assertThat(statement.get("terms").get(0).get("agreementId").asText()).isEqualTo(signed.toString());
+    }
+
     private static UUID signedOn(AgreementFixtures fixtures, String date) {
         String body = fixtures.statement().replace("\"inForceAt\": \"2020-11-09T21:00:00Z\", ", "");
         body = date == null ? body.replace("\"signedOn\": \"2020-11-09\", ", "")

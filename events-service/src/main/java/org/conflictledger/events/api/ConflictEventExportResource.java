@@ -11,10 +11,9 @@ import org.conflictledger.events.query.ConflictEventFilter;
 import org.conflictledger.events.query.ConflictEventQueries;
 import org.conflictledger.events.query.ConflictEventView;
 import org.conflictledger.platform.api.Problem;
-import org.conflictledger.platform.api.QueryParameters;
 import org.conflictledger.platform.export.CsvRows;
 import org.conflictledger.platform.export.ExportInstant;
-import org.conflictledger.platform.export.Exports;
+import org.conflictledger.platform.release.Releases;
 import org.conflictledger.platform.export.HashedExport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,12 +35,12 @@ public class ConflictEventExportResource {
     private final ConflictEventQueries queries;
     private final ConflictEventMapping mapping;
     private final ConflictEventFilters filters;
-    private final Exports exports;
+    private final Releases releases;
     private final int batchSize;
 
     /** @param batchSize events read per query: memory stays flat however many events the export holds */
     ConflictEventExportResource(ConflictEventQueries queries, ConflictEventMapping mapping,
-                                ConflictEventFilters filters, Exports exports,
+                                ConflictEventFilters filters, Releases releases,
                                 @ConfigProperty(name = "events.export.batch-size", defaultValue = "500") int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("events.export.batch-size must be at least 1, but is " + batchSize);
@@ -49,7 +48,7 @@ public class ConflictEventExportResource {
         this.queries = queries;
         this.mapping = mapping;
         this.filters = filters;
-        this.exports = exports;
+        this.releases = releases;
         this.batchSize = batchSize;
     }
 
@@ -69,7 +68,7 @@ public class ConflictEventExportResource {
     public Response ucdpGed(@BeanParam ConflictEventFilterQuery query) {
         boolean statusAsked = query.status != null && !query.status.isBlank();
         ConflictEventFilter first = filters.filter(query, false, null);
-        ExportInstant instant = exports.instant(QueryParameters.listedAsOf("asOf", query.asOf));
+        ExportInstant instant = releases.exportInstant(query.asOf, query.release);
         String fileName = instant.fileName("conflict-events-ucdp-ged", "csv");
         return HashedExport.response(UcdpGedCsv.MEDIA_TYPE_UTF8, fileName, instant, out -> {
             CsvRows rows = new CsvRows(out, UcdpGedCsv.COLUMNS);

@@ -54,4 +54,8 @@ public class ConflictEventFilterQuery {
             + " of that instant (actors named as they were named then); not in the future. Without it, the list now. 503"
             + " history-not-built on a store whose past states a rebuild has not kept yet.", example = "2020-11-10T00:00:00Z")
     public String asOf;
+    @QueryParam("release")
+    @Parameter(description = "The list as of a named release's instant (GET /api/v1/releases lists them); not with"
+            + " asOf", example = "2020-12")
+    public String release;
 }

@@ -53,6 +53,7 @@ import org.conflictledger.platform.api.Patches;
 import org.conflictledger.platform.api.Problem;
 import org.conflictledger.platform.api.ProblemResponses;
 import org.conflictledger.platform.api.QueryParameters;
+import org.conflictledger.platform.release.Releases;
 import org.conflictledger.platform.api.RecordNotFound;
 import org.conflictledger.platform.api.SourceCitation;
 import org.conflictledger.platform.api.Writes;
@@ -106,16 +107,18 @@ public class ConflictEventResource {
     private final Patches patches;
     private final HistoryPages historyPages;
     private final CsvImport csvImport;
+    private final Releases releases;
     private final ImportJobs importJobs;
     private final int synchronousImportRows;
 
     ConflictEventResource(Writes writes, ConflictEventQueries queries, ConflictEventMapping mapping,
                           ActorDirectory actors, ConflictEventFilters filters, AuditTrail audit, ReadModels readModels,
                           IdempotencyKeys idempotency, Patches patches, HistoryPages historyPages,
-                          CsvImport csvImport, ImportJobs importJobs,
+                          CsvImport csvImport, ImportJobs importJobs, Releases releases,
                           @ConfigProperty(name = "events.import.synchronous-rows", defaultValue = "1000")
                           int synchronousImportRows) {
         this.csvImport = csvImport;
+        this.releases = releases;
         this.importJobs = importJobs;
         this.synchronousImportRows = synchronousImportRows;
         this.writes = writes;
@@ -373,7 +376,7 @@ public class ConflictEventResource {
         int limit = QueryParameters.limit(query.limit);
         ConflictEventFilter filter = filters.filter(query, sortDescending(query.sort),
                 position(Cursors.decode(query.cursor)));
-        Instant asOf = QueryParameters.listedAsOf("asOf", query.asOf);
+        Instant asOf = releases.listedAsOf(query.asOf, query.release);
         List<ConflictEventView> found = asOf == null ? queries.list(filter, limit + 1)
                 : queries.listAsOf(filter, asOf, limit + 1);
         boolean more = found.size() > limit;

@@ -173,6 +173,48 @@ class ConflictEventExportTest {
     }
 
     @Test
+    void aReleaseFreezesEveryEventRetractedOnesTooAndTheExportsOfTheReleaseShowThemAsTheyWere() throws Exception {
+        String kept = report("Aghdara", "2020-10-11", null, "DAY", 40.2, 46.8, "EXACT");
+        String retractedLater = report("Martuni", "2020-10-12", null, "DAY", 39.8, 47.1, "EXACT");
+        Instant freezesAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String release = "ged-" + marker;
+        String hash = given().contentType(ContentType.JSON)
+                .body(Map.of("freezesAt", freezesAt.toString(), "note", "test release"))
+                .put(EVENTS + "/releases/" + release).then().statusCode(201)
+                .body("collection", equalTo("events")).extract().path("contentHash");
+        given().contentType(ContentType.JSON).body("{\"reason\": \"duplicate\"}")
+                .post(EVENTS + "/" + retractedLater + "/retract").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"fatalities\": {\"low\": 1, \"best\": 2, \"high\": 3}, \"reason\": \"revised\"}")
+                .post(EVENTS + "/" + kept + "/corrections").then().statusCode(200);
+
+        Response canonical = given().queryParam("release", release).get(EVENTS + "/exports/canonical");
+        canonical.then().statusCode(200).header("Ledger-Content-Hash", hash).header("Ledger-Release", release);
+        assertThat("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(canonical.asByteArray()))).isEqualTo(hash);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (String line : canonical.asString().split("\n")) {
+            lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readValue(line,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+        }
+        // Oldest first, crossing the batches of two; the event retracted after the release is in it as it was.
+        assertThat(lines).extracting(line -> (String) line.get("date")).isSorted();
+        Map<String, Object> martuni = lines.stream().filter(line -> retractedLater.equals(line.get("id")))
+                .findFirst().orElseThrow();
+        assertThat(martuni.get("status")).isEqualTo("REPORTED");
+        assertThat(lines).filteredOn(line -> kept.equals(line.get("id"))).singleElement()
+                .satisfies(line -> assertThat(line.get("fatalities")).isEqualTo(Map.of("low", 10, "best", 12, "high", 20)));
+
+        Response ged = given().queryParam("q", marker).queryParam("release", release).get(GED);
+        ged.then().statusCode(200).header("Ledger-Release", release).header("Ledger-As-Of", freezesAt.toString());
+        assertThat(column(rows(ged), "ledger_event_id")).contains(kept, retractedLater);
+        given().queryParam("q", marker).queryParam("release", release).get(EVENTS).then().statusCode(200)
+                .body("items.find { it.id == '" + retractedLater + "' }.status", equalTo("REPORTED"));
+        given().queryParam("q", marker).queryParam("release", release).queryParam("asOf", freezesAt.toString())
+                .get(GED).then().statusCode(400).body("errors.field", hasItem("release"));
+    }
+
+    @Test
     void aParameterOfTheListThatAnExportHasNoUseForOrABadValueIsA400NamingIt() {
         for (Map.Entry<String, String> bad : Map.of("limit", "5", "cursor", "abc", "sort", "-date",
                 "theater", "ATLANTIS", "asOf", "yesterday", "bbox", "1,2,3").entrySet()) {

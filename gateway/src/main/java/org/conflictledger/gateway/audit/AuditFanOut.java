@@ -7,14 +7,11 @@ import org.conflictledger.gateway.routing.GatewayConfig;
 import org.conflictledger.gateway.routing.Route;
 import org.conflictledger.gateway.routing.ServiceRoutes;
 
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -171,7 +168,7 @@ public class AuditFanOut {
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((answer, failure) -> {
                     if (failure != null) {
-                        throw new ServiceFailure(status(failure), service, null, describe(failure));
+                        throw ServiceFailure.unanswered(service, failure);
                     }
                     return read(service, answer);
                 });
@@ -212,24 +209,6 @@ public class AuditFanOut {
             }
             throw e;
         }
-    }
-
-    /** 503 when no connection could be made, 504 when the service stayed silent, 502 otherwise. */
-    static int status(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
-                return 503;
-            }
-            if (cause instanceof HttpTimeoutException) {
-                return 504;
-            }
-        }
-        return 502;
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause.toString();
     }
 
     private static String encode(String value) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.conflictledger.gateway.routing.ServiceProblems;
+import org.conflictledger.gateway.routing.ServiceRoutes;
 import org.conflictledger.gateway.security.QueryToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -26,8 +27,6 @@ import org.jboss.logging.Logger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** {@code GET /api/v1/audit}: the changes of every record of every service, newest first (see {@link AuditFanOut}). */
 @Path("/api/v1/audit")
@@ -35,8 +34,6 @@ import java.util.regex.Pattern;
 public class AuditResource {
     static final String CORRELATION_ID = "X-Correlation-Id";
     private static final Logger LOG = Logger.getLogger(AuditResource.class);
-    /** The correlation ids the gateway passes on as given; the same rule as its routes and the services. */
-    private static final Pattern SANE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String PAGE_EXAMPLE = """
             {"items": [
               {"recordType": "agreement", "recordId": "9a7b3c1d-5e2f-4a6b-8c9d-0e1f2a3b4c5d", "sequence": 3, "version": 4,
@@ -110,8 +107,7 @@ public class AuditResource {
             @Parameter(description = "Passed to the services and echoed; a new one when absent or unusable")
             @HeaderParam(CORRELATION_ID) String correlationId,
             @Context UriInfo uri) {
-        String correlation = correlationId != null && SANE_CORRELATION_ID.matcher(correlationId).matches()
-                ? correlationId : UUID.randomUUID().toString();
+        String correlation = ServiceRoutes.correlationId(correlationId);
         String instance = QueryToken.removedFrom(uri.getRequestUri().getRawPath()
                 + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()));
         AuditQuery query;

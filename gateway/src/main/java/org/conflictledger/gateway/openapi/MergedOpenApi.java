@@ -85,8 +85,8 @@ public class MergedOpenApi {
                     if (documents.isEmpty()) {
                         return Optional.<ObjectNode>empty();
                     }
-                    // The gateway's own endpoints (the audit view, the stream) join the services' when any answered.
-                    own.document().ifPresent(document -> documents.put("gateway", document));
+                    // The gateway's own endpoints (the audit view, the releases, the stream) join the services' when any answered.
+                    own.document().ifPresent(document -> documents.put(OpenApiMerger.GATEWAY, document));
                     try {
                         return Optional.of(OpenApiMerger.merge(documents, unavailable, version));
                     } catch (RuntimeException e) {

@@ -30,12 +30,16 @@ import java.util.Set;
  * <li>Tags: deduplicated by name, the first description wins.</li>
  * <li>A service's top-level {@code security} moves onto its own operations, so it does not leak onto another
  * service's; the merged document's top-level {@code security} is the empty list.</li>
- * <li>operationIds: one used by two services is prefixed with the service name in each; an operation without one
+ * <li>operationIds: one used by two services is prefixed with the service name in each, except in the gateway's own
+ * document ({@value #GATEWAY}), which keeps its operationIds ({@code listReleases} at {@code /api/v1/releases}) while
+ * a service's that duplicate them are prefixed; an operation without one
  * gets one made of its method and path ({@code get /api/v1/actors/{actor}/history} → {@code getActorsActorHistory}).</li>
  * </ul>
  */
 public final class OpenApiMerger {
     public static final String TITLE = "Conflict Ledger API";
+    /** The name under which the gateway's own document is merged; its operationIds are kept as they are. */
+    public static final String GATEWAY = "gateway";
     public static final String UNAVAILABLE = "x-unavailable-services";
     /** The components renamed because services define them differently ({@code schemas/Page → EventsPage}). */
     public static final String RENAMED = "x-renamed-components";
@@ -292,8 +296,8 @@ public final class OpenApiMerger {
     }
 
     /**
-     * An operationId used by more than one service is prefixed with the service name in each of them; an operation
-     * without one gets one made of its method and path.
+     * An operationId used by more than one service is prefixed with the service name in each of them but the
+     * gateway's own document; an operation without one gets one made of its method and path.
      */
     private static void renameDuplicateOperationIds(Map<String, ObjectNode> docs) {
         docs.values().forEach(OpenApiMerger::addMissingOperationIds);
@@ -309,7 +313,7 @@ public final class OpenApiMerger {
         docs.forEach((service, doc) -> {
             for (ObjectNode operation : operations(doc)) {
                 String id = operation.path("operationId").asText(null);
-                if (id != null && services.get(id).size() > 1) {
+                if (id != null && services.get(id).size() > 1 && !service.equals(GATEWAY)) {
                     String unique = prefixed(service, id);
                     if (!used.add(unique)) {
                         throw new IllegalStateException(service + ": cannot rename operationId " + id + " to "

@@ -57,7 +57,7 @@ public final class ServiceProblems {
     public static JsonObject notFound(String instance) {
         return new JsonObject().put("type", TYPE_PREFIX + "not-found").put("title", "Not found").put("status", 404)
                 .put("detail", "Nothing is served at this path; the API is under /api/v1/actors, /api/v1/events,"
-                        + " /api/v1/agreements and /api/v1/stream, its description at /openapi").put("instance", instance);
+                        + " /api/v1/agreements, /api/v1/audit, /api/v1/releases and /api/v1/stream, its description at /openapi").put("instance", instance);
     }
 
     public static JsonObject problem(int status, String service, String instance) {

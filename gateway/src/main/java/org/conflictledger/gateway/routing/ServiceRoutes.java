@@ -42,6 +42,14 @@ public class ServiceRoutes {
         this.bodySizeLimit = bodySizeLimit;
     }
 
+    /**
+     * The correlation id to use for a request that came with {@code given}: kept when it is usable (1 to 128 of
+     * {@code A-Za-z0-9._:-}), a new UUID otherwise.
+     */
+    public static String correlationId(String given) {
+        return given != null && SANE_CORRELATION_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     public List<Route> routes() {
         return List.of(
                 new Route("actors-service", "/api/v1/actors", config.actorsUrl()),
@@ -90,8 +98,7 @@ public class ServiceRoutes {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             String given = context.request().headers().get(CORRELATION_ID);
-            String correlationId = given != null && SANE_CORRELATION_ID.matcher(given).matches()
-                    ? given : UUID.randomUUID().toString();
+            String correlationId = correlationId(given);
             context.request().headers().set(CORRELATION_ID, correlationId);
             context.set(CORRELATION_ID, correlationId);
             return context.sendRequest().recover(failure -> {

@@ -127,6 +127,20 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void theGatewaysOwnReleasesSitNextToTheServicesAndKeepTheirOperationIds() {
+        ObjectNode merged = OpenApiMerger.merge(linked(
+                "actors", doc("/api/v1/actors/releases", "listReleases"),
+                "events", doc("/api/v1/events/releases", "listReleases"),
+                OpenApiMerger.GATEWAY, doc("/api/v1/releases", "listReleases")), List.of(), "1");
+
+        assertThat(merged.at("/paths/~1api~1v1~1releases/get/operationId").asText()).isEqualTo("listReleases");
+        assertThat(merged.at("/paths/~1api~1v1~1actors~1releases/get/operationId").asText())
+                .isEqualTo("actorsListReleases");
+        assertThat(merged.at("/paths/~1api~1v1~1events~1releases/get/operationId").asText())
+                .isEqualTo("eventsListReleases");
+    }
+
+    @Test
     void twoServicesDescribingOnePathIsAnError() {
         assertThatThrownBy(() -> OpenApiMerger.merge(linked("a", doc("/same", "x"), "b", doc("/same", "y")),
                 List.of(), "1"))

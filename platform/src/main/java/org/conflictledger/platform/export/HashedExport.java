@@ -27,7 +27,8 @@ import java.util.HexFormat;
  *
  * <p>Headers ({@link ExportHeaders}): {@code Repr-Digest} (RFC 9530), {@code Ledger-Content-Hash}
  * ({@code sha256:<hex>}, the form a citation names), {@code Ledger-As-Of} when the export was asked as of an instant,
- * else {@code Ledger-Read-At} (the instant it was read at), and {@code Content-Disposition} with a file name.
+ * else {@code Ledger-Read-At} (the instant it was read at), {@code Ledger-Release} when it was asked for a named
+ * release (whose instant is then {@code Ledger-As-Of}), and {@code Content-Disposition} with a file name.
  */
 public final class HashedExport {
     private static final String PREFIX = "ledger-export-";
@@ -70,6 +71,9 @@ public final class HashedExport {
                 .header(ExportHeaders.CONTENT_HASH, "sha256:" + HexFormat.of().formatHex(digest))
                 .header(ExportHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
                 .header("Content-Length", size(file));
+        if (instant.release() != null) {
+            response.header(ExportHeaders.RELEASE, instant.release());
+        }
         return (instant.asOf() != null ? response.header(ExportHeaders.AS_OF, instant.asOf().toString())
                 : response.header(ExportHeaders.READ_AT, instant.readAt().toString())).build();
     }
