@@ -69,8 +69,8 @@ class ActorReleasesApiTest {
         assertThat("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)))
                 .isEqualTo(hash);
         List<JsonNode> lines = lines(body);
-        assertThat(lines).filteredOn(line -> line.get("key").asText().equals(key))
-                .singleElement().satisfies(actor -> assertThat(actor.get("name").asText()).isEqualTo("Before the release"));
+        assertThat(lines).filteredOn(line -> line.get("actor").get("key").asText().equals(key)).singleElement()
+                .satisfies(line -> assertThat(line.get("actor").get("name").asText()).isEqualTo("Before the release"));
         // The same instant asked as asOf gives the same bytes; the record now does not.
         assertThat(given().queryParam("asOf", freezesAt.toString()).get(ACTORS + "/exports/canonical").asByteArray())
                 .isEqualTo(body);
@@ -85,12 +85,28 @@ class ActorReleasesApiTest {
     }
 
     @Test
-    void eachLineIsTheListsActorWithItsPropertiesInAlphabeticalOrderInKeyOrder() throws Exception {
-        registered(uniqueKey("ZREL"), "Zulu", "STATE");
-        registered(uniqueKey("AREL"), "Alpha", "ARMED_GROUP");
+    void eachLineIsTheListsActorAndItsRelationshipsWithPropertiesInAlphabeticalOrderInKeyOrder() throws Exception {
+        String zulu = registered(uniqueKey("ZREL"), "Zulu", "STATE");
+        String alpha = registered(uniqueKey("AREL"), "Alpha", "ARMED_GROUP");
+        given().contentType(ContentType.JSON).body("""
+                {"kind": "SUPPORTS", "counterpart": "%s", "theater": "SYRIA", "validFrom": "2020-01-01",
+                 "reason": "test", "sources": [{"title": "Seed document", "publisher": "Conflict Ledger"}]}
+                """.formatted(alpha)).post(ACTORS + "/" + zulu + "/relationships").then().statusCode(201);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String[] exported = new String(given().queryParam("asOf", at.toString()).get(ACTORS + "/exports/canonical")
+        String[] lines = new String(given().queryParam("asOf", at.toString()).get(ACTORS + "/exports/canonical")
                 .asByteArray(), StandardCharsets.UTF_8).split("\n");
+        List<String> exported = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode parsed = JSON.readTree(line);
+            assertThat(line).startsWith("{\"actor\":{").contains("},\"relationships\":[");
+            exported.add(canonical(parsed.get("actor")));
+            if (parsed.get("actor").get("id").asText().equals(zulu)) {
+                assertThat(parsed.get("relationships")).singleElement().satisfies(relationship -> {
+                    assertThat(relationship.get("kind").asText()).isEqualTo("SUPPORTS");
+                    assertThat(relationship.get("counterpart").get("name").asText()).isEqualTo("Alpha");
+                });
+            }
+        }
 
         List<String> listed = new ArrayList<>();
         String cursor = null;
@@ -103,8 +119,8 @@ class ActorReleasesApiTest {
             }
             cursor = page.path("next");
         } while (cursor != null);
-        assertThat(exported).containsExactlyElementsOf(listed);
-        assertThat(exported.length).isGreaterThanOrEqualTo(2);
+        assertThat(exported).containsExactlyElementsOf(listed).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lines).allSatisfy(line -> assertThat(canonical(JSON.readTree(line))).isEqualTo(line));
     }
 
     @Test
@@ -132,6 +148,11 @@ class ActorReleasesApiTest {
                 .body("errors.field", contains("release"));
         given().queryParam("release", "no-such-release").get(ACTORS).then().statusCode(400)
                 .body("errors.field", contains("release"));
+        given().urlEncodingEnabled(false).get(ACTORS + "?release=%20").then().statusCode(400)
+                .body("errors.field", contains("release"));
+        given().queryParam("asOf", "-5000-01-01T00:00:00Z").get(ACTORS).then().statusCode(400)
+                .body("errors.field", contains("asOf"));
+        cut(release(), "-5000-01-01T00:00:00Z", "n").statusCode(400).body("errors.field", contains("freezesAt"));
         given().queryParam("release", "no-such-release").get(ACTORS + "/exports/canonical").then().statusCode(400)
                 .body("errors.field", contains("release"));
         given().get(ACTORS + "/releases/no-such-release").then().statusCode(404);

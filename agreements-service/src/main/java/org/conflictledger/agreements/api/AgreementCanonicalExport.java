@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Every agreement as it stood at an instant, in signing order (unsigned ones last, then by id), each line the
- * agreement as it is shown and its terms with their compliance as of then; read {@code agreements.export.page-size}
- * at a time.
+ * agreement as it is shown and its terms with their compliance as of then, actors by id only (see
+ * {@link AgreementMapping#canonicalRepresentation}); read {@code agreements.export.page-size} at a time.
  */
 @ApplicationScoped
 public class AgreementCanonicalExport implements CanonicalExport {
@@ -48,8 +48,8 @@ public class AgreementCanonicalExport implements CanonicalExport {
         do {
             page = queries.listAsOf(filter, at, pageSize);
             for (AgreementView agreement : page) {
-                out.write(new AgreementWithTerms(mapping.representation(agreement, at),
-                        mapping.terms(agreement, agreement.state().terms(), at, at)));
+                out.write(new AgreementWithTerms(mapping.canonicalRepresentation(agreement, at),
+                        mapping.canonicalTerms(agreement, at)));
             }
             if (!page.isEmpty()) {
                 AgreementView last = page.get(page.size() - 1);

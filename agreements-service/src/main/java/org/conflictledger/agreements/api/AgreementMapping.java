@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -175,11 +176,29 @@ public class AgreementMapping {
     }
 
     public AgreementRepresentations.Agreement representation(AgreementView view, Instant asOf) {
+        // As of an instant, the signatories and witnesses are named as they were then.
+        return representation(view, asOf, ids -> asOf == null ? names(ids) : actors.byIdsAsOf(ids, asOf));
+    }
+
+    /**
+     * The agreement as the canonical export writes it: as of {@code at}, its actors by id only. Their names come from
+     * the actors service's topic, asynchronously: a name that arrived late would change a release's bytes.
+     */
+    public AgreementRepresentations.Agreement canonicalRepresentation(AgreementView view, Instant at) {
+        return representation(view, at, ids -> Map.of());
+    }
+
+    /** Its terms as the canonical export writes them: compliance as of {@code at}, actors by id only. */
+    public List<AgreementRepresentations.Term> canonicalTerms(AgreementView view, Instant at) {
+        AgreementState state = view.state();
+        return state.terms().stream().map(t -> term(view, state, t, Map.of(), at)).toList();
+    }
+
+    private AgreementRepresentations.Agreement representation(AgreementView view, Instant asOf,
+                                                              Function<Collection<UUID>, Map<UUID, ActorRef>> namer) {
         AgreementState state = view.state();
         AgreementDetails d = state.details();
-        Collection<UUID> actorIds = union(d.signatories(), d.witnesses());
-        // As of an instant, the signatories and witnesses are named as they were then.
-        Map<UUID, ActorRef> names = asOf == null ? names(actorIds) : actors.byIdsAsOf(actorIds, asOf);
+        Map<UUID, ActorRef> names = namer.apply(union(d.signatories(), d.witnesses()));
         Instant at = asOf == null ? Instant.now() : asOf;
         return new AgreementRepresentations.Agreement(view.id, d.title(), d.kind(), d.theater(), d.signedOn(),
                 d.signedPlace(), d.inForceAt(), d.inForceZone(),

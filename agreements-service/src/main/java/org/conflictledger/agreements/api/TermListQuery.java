@@ -21,8 +21,13 @@ public class TermListQuery {
     @Parameter(description = "Terms obliging this actor (id or key)", example = "ARM")
     public String obligated;
     @QueryParam("asOf")
-    @Parameter(description = "Show the terms as the record stood at this instant", example = "2020-11-15T00:00:00Z")
+    @Parameter(description = "Show the terms as the record stood at this instant; not in the future",
+            example = "2020-11-15T00:00:00Z")
     public String asOf;
+    @QueryParam("release")
+    @Parameter(description = "Show the terms as of a named release's instant (GET /api/v1/releases lists them); not"
+            + " with asOf", example = "2020-12")
+    public String release;
     @QueryParam("cursor")
     @Parameter(description = "Cursor from the previous page's next")
     public String cursor;

@@ -31,6 +31,7 @@ import org.conflictledger.platform.api.Page;
 import org.conflictledger.platform.api.Patches;
 import org.conflictledger.platform.api.Problem;
 import org.conflictledger.platform.api.QueryParameters;
+import org.conflictledger.platform.release.Releases;
 import org.conflictledger.platform.api.RecordNotFound;
 import org.conflictledger.platform.api.SourceCitation;
 import org.conflictledger.platform.api.Writes;
@@ -74,9 +75,11 @@ public class TermResource {
     private final AgreementMapping mapping;
     private final IdempotencyKeys idempotency;
     private final Patches patches;
+    private final Releases releases;
 
     TermResource(Writes writes, AgreementRecords records, AgreementMapping mapping, IdempotencyKeys idempotency,
-                 Patches patches) {
+                 Patches patches, Releases releases) {
+        this.releases = releases;
         this.writes = writes;
         this.records = records;
         this.mapping = mapping;
@@ -116,7 +119,7 @@ public class TermResource {
                          @BeanParam TermListQuery query, @Context UriInfo uri) {
         UUID id = AgreementRecords.id(idText);
         int limit = QueryParameters.limit(query.limit);
-        Instant asOf = QueryParameters.instant("asOf", query.asOf);
+        Instant asOf = releases.listedAsOf(query.asOf, query.release);
         AgreementView view = records.view(id, asOf);
         AgreementState agreement = view.state();
         Instant overdueAt = AgreementRecords.instantOrDay("overdueAt", query.overdueAt, agreement.zone());

@@ -106,6 +106,16 @@ class PamExportPagingTest {
         assertThat(statement.get("terms").size()).isEqualTo(statement.get("agreement").get("terms").asInt())
                 .isGreaterThan(0);
         assertThat(statement.get("terms").get(0).get("agreementId").asText()).isEqualTo(signed.toString());
+        assertThat(statement.get("agreement").get("signatories")).allSatisfy(signatory ->
+                assertThat(signatory.hasNonNull("name")).isFalse());
+
+        fixtures.addTermOk(signed, fixtures.agdam(2));
+        given().queryParam("release", release).get("/api/v1/agreements/" + signed + "/terms").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(1));
+        given().get("/api/v1/agreements/" + signed + "/terms").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(2));
+        given().queryParam("release", release).queryParam("asOf", at).get("/api/v1/agreements/" + signed + "/terms")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("release"));
     }
 
     private static UUID signedOn(AgreementFixtures fixtures, String date) {

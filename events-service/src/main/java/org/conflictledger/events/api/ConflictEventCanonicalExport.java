@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Every conflict event as it stood at an instant, retracted ones too, oldest first (date, then id), as the list
- * shows an event; read in batches of {@code events.export.batch-size}, so memory stays flat.
+ * shows an event but with its actors by id only (see {@link ConflictEventMapping#canonicalRepresentations}); read in
+ * batches of {@code events.export.batch-size}, so memory stays flat.
  */
 @ApplicationScoped
 public class ConflictEventCanonicalExport implements CanonicalExport {
@@ -43,7 +44,7 @@ public class ConflictEventCanonicalExport implements CanonicalExport {
         List<ConflictEventView> batch;
         do {
             batch = queries.listAsOf(filter, at, batchSize);
-            for (ConflictEventRepresentation event : mapping.representations(batch, at)) {
+            for (ConflictEventRepresentation event : mapping.canonicalRepresentations(batch, at)) {
                 out.write(event);
             }
             if (!batch.isEmpty()) {

@@ -103,6 +103,14 @@ public class ConflictEventMapping {
         return views.stream().map(v -> representation(v, names, asOf)).toList();
     }
 
+    /**
+     * Events as the canonical export writes them: as of {@code at}, their actors by id only. Actors' names come from
+     * the actors service's topic, asynchronously: a name that arrived late would change a release's bytes.
+     */
+    public List<ConflictEventRepresentation> canonicalRepresentations(Collection<ConflictEventView> views, Instant at) {
+        return views.stream().map(v -> representation(v, Map.of(), at)).toList();
+    }
+
     private static ConflictEventRepresentation representation(ConflictEventView view, Map<UUID, ActorRef> names,
                                                               Instant asOf) {
         ConflictEventDetails d = view.details();

@@ -17,9 +17,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -36,6 +38,9 @@ public class ConflictEventQueries {
     public Optional<ConflictEventView> byId(UUID id) {
         return ConflictEventView.findByIdOptional(id);
     }
+
+    /** How often a page as of an instant is read when a correction committing meanwhile made it list an event twice. */
+    private static final int READS_OF_A_PAGE_AS_OF = 3;
 
     public boolean exists(UUID id) {
         return ConflictEventView.count("id", id) > 0;
@@ -61,17 +66,26 @@ public class ConflictEventQueries {
         }
         // The databases keep microseconds, and a driver rounds a finer instant, possibly up past a change: floor it.
         Instant instant = asOf.truncatedTo(ChronoUnit.MICROS);
-        List<ConflictEventView> unchangedSince = find(ConflictEventView.class, "id", filter,
-                new AsOf("e.updatedAt <= :asOf", instant), limit);
-        List<ConflictEventView> replacedSince = find(ConflictEventVersion.class, "eventId", filter,
-                new AsOf("e.updatedAt <= :asOf and e.recordedTo > :asOf", instant), limit)
-                .stream().map(ConflictEventVersion::asView).toList();
         Comparator<ConflictEventView> order = Comparator.<ConflictEventView, LocalDate>comparing(view -> view.date)
                 .thenComparing(view -> view.id, DatabaseOrder.UUIDS);
-        return Stream.concat(unchangedSince.stream(), replacedSince.stream())
-                .sorted(filter.descending() ? order.reversed() : order)
-                .limit(limit)
-                .toList();
+        List<ConflictEventView> merged = List.of();
+        for (int attempt = 1; attempt <= READS_OF_A_PAGE_AS_OF; attempt++) {
+            List<ConflictEventView> unchangedSince = find(ConflictEventView.class, "id", filter,
+                    new AsOf("e.updatedAt <= :asOf", instant), limit);
+            List<ConflictEventView> replacedSince = find(ConflictEventVersion.class, "eventId", filter,
+                    new AsOf("e.updatedAt <= :asOf and e.recordedTo > :asOf", instant), limit)
+                    .stream().map(ConflictEventVersion::asView).toList();
+            merged = Stream.concat(unchangedSince.stream(), replacedSince.stream())
+                    .sorted(filter.descending() ? order.reversed() : order)
+                    .toList();
+            if (merged.stream().map(view -> view.id).distinct().count() == merged.size()) {
+                break;
+            }
+            // A correction committed between the two reads moved the state read from the view into the versions:
+            // it was read twice. Read the page again, now that the projection's transaction is over.
+        }
+        Set<UUID> seen = new HashSet<>();
+        return merged.stream().filter(view -> seen.add(view.id)).limit(limit).toList();
     }
 
     /** The states of one entity that match the filter (and were current at an instant, when asked), one page. */

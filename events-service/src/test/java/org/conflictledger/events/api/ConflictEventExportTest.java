@@ -199,6 +199,10 @@ class ConflictEventExportTest {
         }
         // Oldest first, crossing the batches of two; the event retracted after the release is in it as it was.
         assertThat(lines).extracting(line -> (String) line.get("date")).isSorted();
+        assertThat(lines).extracting(line -> line.get("id")).doesNotHaveDuplicates();
+        // Actors by id only: their names reach this service from the actors' topic, later than they are recorded.
+        assertThat(lines).allSatisfy(line -> assertThat((List<?>) line.get("actors")).allSatisfy(actor ->
+                assertThat(((Map<?, ?>) actor).get("name")).isNull()));
         Map<String, Object> martuni = lines.stream().filter(line -> retractedLater.equals(line.get("id")))
                 .findFirst().orElseThrow();
         assertThat(martuni.get("status")).isEqualTo("REPORTED");

@@ -1,7 +1,7 @@
 package org.conflictledger.gateway.audit;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import org.conflictledger.gateway.routing.FieldError;
+import org.conflictledger.gateway.routing.InvalidInput;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,86 +27,55 @@ public record AuditQuery(String principal, Instant from, Instant to, Set<String>
     public static final List<String> RECORD_TYPES = List.of("actor", "event", "agreement");
     private static final Map<String, String> ALIASES = Map.of("conflict-event", "event");
 
-    /** A value that is not understood, for the problem document's {@code errors}. */
-    public record Error(String field, String message) {
-        JsonObject json() {
-            return new JsonObject().put("field", field).put("message", message);
-        }
-    }
-
-    /** A query that does not parse. */
-    public static final class Invalid extends RuntimeException {
-        private final List<Error> errors;
-
-        Invalid(List<Error> errors) {
-            super(errors.get(0).field() + ": " + errors.get(0).message());
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<Error> errors() {
-            return errors;
-        }
-
-        public JsonArray json() {
-            JsonArray array = new JsonArray();
-            errors.forEach(error -> array.add(error.json()));
-            return array;
-        }
-
-        public String detail() {
-            return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
-        }
-    }
-
     /** The query parameters the audit view takes; any other is refused, never ignored. */
     public static final List<String> PARAMETERS = List.of("principal", "from", "to", "recordType", "cursor", "limit");
 
     /**
-     * Reads the parameters as given (each may be null); throws {@link Invalid} naming every bad one, and every
+     * Reads the parameters as given (each may be null); throws {@link InvalidInput} naming every bad one, and every
      * parameter the request names ({@code given}) that the audit view does not take.
      */
     public static AuditQuery parse(Collection<String> given, String principal, String from, String to,
                                    List<String> recordTypes, String cursor, String limit) {
-        List<Error> errors = new ArrayList<>();
-        given.stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name -> errors.add(new Error(name,
+        List<FieldError> errors = new ArrayList<>();
+        given.stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name -> errors.add(new FieldError(name,
                 "unknown query parameter; accepted: " + String.join(", ", PARAMETERS))));
         String who = principal == null || principal.isBlank() ? null : principal.strip();
         if (who != null && who.length() > MAX_PRINCIPAL) {
-            errors.add(new Error("principal", "must be at most " + MAX_PRINCIPAL + " characters"));
+            errors.add(new FieldError("principal", "must be at most " + MAX_PRINCIPAL + " characters"));
         }
         Instant start = instant("from", from, errors);
         Instant end = instant("to", to, errors);
         if (start != null && end != null && !end.isAfter(start)) {
-            errors.add(new Error("to", "must be after from"));
+            errors.add(new FieldError("to", "must be after from"));
         }
         Set<String> types = recordTypes(recordTypes, errors);
         AuditCursor position = null;
         if (cursor != null && !cursor.isBlank()) {
             position = AuditCursor.decode(cursor.strip());
             if (position == null) {
-                errors.add(new Error("cursor", "is not a cursor this API returned"));
+                errors.add(new FieldError("cursor", "is not a cursor this API returned"));
             }
         }
         int size = limit(limit, errors);
         if (!errors.isEmpty()) {
-            throw new Invalid(errors);
+            throw new InvalidInput(errors);
         }
         return new AuditQuery(who, start, end, types, position, size);
     }
 
-    private static Instant instant(String name, String text, List<Error> errors) {
+    private static Instant instant(String name, String text, List<FieldError> errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new Error(name, "must be an instant (ISO 8601, e.g. 2020-11-10T00:00:00Z)"));
+            errors.add(new FieldError(name, "must be an instant (ISO 8601, e.g. 2020-11-10T00:00:00Z)"));
             return null;
         }
     }
 
-    private static Set<String> recordTypes(List<String> given, List<Error> errors) {
+    private static Set<String> recordTypes(List<String> given, List<FieldError> errors) {
         Set<String> chosen = new LinkedHashSet<>();
         for (String value : given == null ? List.<String>of() : given) {
             for (String part : value.split(",")) {
@@ -118,7 +87,7 @@ public record AuditQuery(String principal, Instant from, Instant to, Set<String>
                 if (RECORD_TYPES.contains(type)) {
                     chosen.add(type);
                 } else {
-                    errors.add(new Error("recordType", "'" + name + "' is not one of actor, event (or conflict-event), agreement"));
+                    errors.add(new FieldError("recordType", "'" + name + "' is not one of actor, event (or conflict-event), agreement"));
                 }
             }
         }
@@ -130,7 +99,7 @@ public record AuditQuery(String principal, Instant from, Instant to, Set<String>
         return ordered;
     }
 
-    private static int limit(String text, List<Error> errors) {
+    private static int limit(String text, List<FieldError> errors) {
         if (text == null || text.isBlank()) {
             return DEFAULT_LIMIT;
         }
@@ -142,7 +111,7 @@ public record AuditQuery(String principal, Instant from, Instant to, Set<String>
         } catch (NumberFormatException e) {
             // answered below
         }
-        errors.add(new Error("limit", "must be an integer from 1 to " + MAX_LIMIT));
+        errors.add(new FieldError("limit", "must be an integer from 1 to " + MAX_LIMIT));
         return DEFAULT_LIMIT;
     }
 }

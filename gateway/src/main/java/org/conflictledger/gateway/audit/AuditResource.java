@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.conflictledger.gateway.routing.InvalidInput;
 import org.conflictledger.gateway.routing.ServiceProblems;
 import org.conflictledger.gateway.routing.ServiceRoutes;
 import org.conflictledger.gateway.security.QueryToken;
@@ -113,7 +114,7 @@ public class AuditResource {
         AuditQuery query;
         try {
             query = AuditQuery.parse(uri.getQueryParameters().keySet(), principal, from, to, recordType, cursor, limit);
-        } catch (AuditQuery.Invalid e) {
+        } catch (InvalidInput e) {
             JsonObject problem = ServiceProblems.invalid(e.detail(), instance, e.json());
             return problem(400, problem.encode(), correlation);
         }

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.conflictledger.contracts.ReleaseRules;
+import org.conflictledger.gateway.routing.FieldError;
+import org.conflictledger.gateway.routing.InvalidInput;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,37 +36,13 @@ public record ReleaseCut(String name, Instant freezesAt, String note) {
     public record Error(String field, String message) {
     }
 
-    /** A body that does not make a release. */
-    public static final class Invalid extends RuntimeException {
-        private final List<Error> errors;
-
-        Invalid(List<Error> errors) {
-            super(errors.get(0).field() + ": " + errors.get(0).message());
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<Error> errors() {
-            return errors;
-        }
-
-        public JsonArray json() {
-            JsonArray array = new JsonArray();
-            errors.forEach(error -> array.add(new JsonObject().put("field", error.field()).put("message", error.message())));
-            return array;
-        }
-
-        public String detail() {
-            return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
-        }
-    }
-
     /** The body of the services' {@code PUT …/releases/{name}}. */
     public JsonObject servicesBody() {
         return new JsonObject().put("freezesAt", freezesAt.toString()).put("note", note);
     }
 
     /**
-     * Reads a request body; throws {@link Invalid} naming every field at fault.
+     * Reads a request body; throws {@link InvalidInput} naming every field at fault.
      *
      * @param now the gateway's clock: the latest {@code freezesAt} allowed, and the one used when none is given
      */
@@ -74,17 +51,17 @@ public record ReleaseCut(String name, Instant freezesAt, String note) {
         try {
             tree = body == null || body.isBlank() ? null : STRICT.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new Invalid(List.of(new Error("body", "is not JSON: " + e.getOriginalMessage())));
+            throw new InvalidInput(List.of(new FieldError("body", "is not JSON: " + e.getOriginalMessage())));
         }
         if (tree == null || !tree.isObject()) {
-            throw new Invalid(List.of(new Error("body", "must be a JSON object with name, note and optionally freezesAt")));
+            throw new InvalidInput(List.of(new FieldError("body", "must be a JSON object with name, note and optionally freezesAt")));
         }
-        List<Error> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String name = text(tree, "name", errors);
         if (name != null || !errors.stream().anyMatch(e -> e.field().equals("name"))) {
             String problem = name == null ? "is required: " + ReleaseRules.NAME_RULE : ReleaseRules.nameProblem(name);
             if (problem != null) {
-                errors.add(new Error("name", problem));
+                errors.add(new FieldError("name", problem));
             }
         }
         Instant floor = now.truncatedTo(ChronoUnit.MICROS);
@@ -94,40 +71,40 @@ public record ReleaseCut(String name, Instant freezesAt, String note) {
             try {
                 freezesAt = Instant.parse(given).truncatedTo(ChronoUnit.MICROS);
                 if (freezesAt.isAfter(floor)) {
-                    errors.add(new Error("freezesAt", "must not be in the future (the gateway's clock reads " + floor
+                    errors.add(new FieldError("freezesAt", "must not be in the future (the gateway's clock reads " + floor
                             + "); leave it out to freeze the release now"));
                 }
             } catch (DateTimeParseException e) {
-                errors.add(new Error("freezesAt", "must be an ISO 8601 instant in UTC, e.g. 2020-12-31T23:59:59Z"));
+                errors.add(new FieldError("freezesAt", "must be an ISO 8601 instant in UTC, e.g. 2020-12-31T23:59:59Z"));
             }
         }
         String note = text(tree, "note", errors);
         if (note != null || !errors.stream().anyMatch(e -> e.field().equals("note"))) {
             String problem = ReleaseRules.noteProblem(note);
             if (problem != null) {
-                errors.add(new Error("note", problem));
+                errors.add(new FieldError("note", problem));
             }
         }
         for (Iterator<String> fields = tree.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
             if (!FIELDS.contains(field)) {
-                errors.add(new Error(field, "unknown field; accepted: " + String.join(", ", FIELDS)));
+                errors.add(new FieldError(field, "unknown field; accepted: " + String.join(", ", FIELDS)));
             }
         }
         if (!errors.isEmpty()) {
-            throw new Invalid(errors);
+            throw new InvalidInput(errors);
         }
         return new ReleaseCut(name, freezesAt, note);
     }
 
     /** The field's text; null when it is absent or null, or (noted in errors) not a string. */
-    private static String text(JsonNode tree, String field, List<Error> errors) {
+    private static String text(JsonNode tree, String field, List<FieldError> errors) {
         JsonNode value = tree.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual()) {
-            errors.add(new Error(field, "must be a string"));
+            errors.add(new FieldError(field, "must be a string"));
             return null;
         }
         return value.asText();

@@ -93,23 +93,53 @@ public class ReleaseFanOut {
         }
     }
 
-    /** Every service's answer to {@code PUT …/releases/{name}}, in the order of {@link #services()}; never fails. */
+    /**
+     * Every service's answer to {@code PUT …/releases/{name}}, in the order of {@link #services()}; never fails. The
+     * first service (actors) is asked alone, and the others then with the instant and note of the part it holds: of
+     * two cuts of one name that overlap, only the one the first service kept goes on, so that no two services keep
+     * different instants under one name. When the first does not hold the release, the others are not asked.
+     */
     public CompletableFuture<List<Answer>> cut(ReleaseCut cut, Map<String, String> headers) {
-        List<CompletableFuture<Answer>> answers = new ArrayList<>();
-        for (Route route : services()) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(route, "/releases/" + encode(cut.name())))
-                    .timeout(releases.cutTimeout())
-                    .header("Accept", "application/json").header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(cut.servicesBody().encode(), StandardCharsets.UTF_8));
-            headers.forEach(request::header);
-            answers.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                    .handle((answer, failure) -> failure != null
-                            ? new Answer(route, Outcome.FAILED, ServiceFailure.status(failure), null, null, null,
-                            ServiceFailure.describe(failure))
-                            : cutAnswer(route, cut.name(), answer)));
-        }
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> answers.stream().map(CompletableFuture::join).toList());
+        List<Route> routes = services();
+        Route first = routes.get(0);
+        return put(first, cut, headers).thenCompose(firstAnswer -> {
+            List<Route> rest = routes.subList(1, routes.size());
+            if (firstAnswer.outcome() != Outcome.HELD) {
+                List<Answer> answers = new ArrayList<>(List.of(firstAnswer));
+                rest.forEach(route -> answers.add(new Answer(route, Outcome.FAILED, firstAnswer.status(), null, null,
+                        null, "not asked, as " + first.service() + " does not hold the release")));
+                return CompletableFuture.completedFuture(answers);
+            }
+            ReleaseCut held = new ReleaseCut(cut.name(), Instant.parse(firstAnswer.part().getString("freezesAt")),
+                    firstAnswer.part().getString("note"));
+            List<CompletableFuture<Answer>> answers = rest.stream().map(route -> put(route, held, headers)).toList();
+            return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+                List<Answer> all = new ArrayList<>(List.of(firstAnswer));
+                answers.forEach(answer -> all.add(answer.join()));
+                return all;
+            });
+        });
+    }
+
+    private CompletableFuture<Answer> put(Route route, ReleaseCut cut, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(route, "/releases/" + encode(cut.name())))
+                .timeout(releases.cutTimeout())
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(cut.servicesBody().encode(), StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((answer, failure) -> failure != null
+                        ? new Answer(route, Outcome.FAILED, ServiceFailure.status(failure), null, null, null,
+                        ServiceFailure.describe(failure))
+                        : cutAnswer(route, cut.name(), answer));
+    }
+
+    /**
+     * The first service's part of a release, null when it holds none; fails with a {@link ServiceFailure}. As it is
+     * cut first, a release that any service holds is held by it.
+     */
+    public CompletableFuture<JsonObject> firstPart(String name, Map<String, String> headers) {
+        return partOf(services().get(0), name, headers);
     }
 
     private static Answer cutAnswer(Route route, String name, HttpResponse<String> answer) {
@@ -162,20 +192,7 @@ public class ReleaseFanOut {
     public CompletableFuture<Map<Route, JsonObject>> get(String name, Map<String, String> headers) {
         Map<Route, CompletableFuture<JsonObject>> fetches = new LinkedHashMap<>();
         for (Route route : services()) {
-            fetches.put(route, get(route, "/releases/" + encode(name), headers).thenApply(answer -> {
-                if (answer.statusCode() == 404) {
-                    return null;
-                }
-                if (answer.statusCode() != 200) {
-                    throw refusal(route, answer);
-                }
-                try {
-                    return part(answer.body(), name);
-                } catch (RuntimeException e) {
-                    throw new ServiceFailure(502, route.service(), null,
-                            "answered a release the gateway cannot read: " + e);
-                }
-            }));
+            fetches.put(route, partOf(route, name, headers));
         }
         return all(fetches).thenApply(parts -> {
             Map<Route, JsonObject> held = new LinkedHashMap<>();
@@ -185,6 +202,22 @@ public class ReleaseFanOut {
                 }
             });
             return held;
+        });
+    }
+
+    private CompletableFuture<JsonObject> partOf(Route route, String name, Map<String, String> headers) {
+        return get(route, "/releases/" + encode(name), headers).thenApply(answer -> {
+            if (answer.statusCode() == 404) {
+                return null;
+            }
+            if (answer.statusCode() != 200) {
+                throw refusal(route, answer);
+            }
+            try {
+                return part(answer.body(), name);
+            } catch (RuntimeException e) {
+                throw new ServiceFailure(502, route.service(), null, "answered a release the gateway cannot read: " + e);
+            }
         });
     }
 

@@ -2,7 +2,6 @@ package org.conflictledger.gateway.release;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.conflictledger.contracts.ReleaseRules;
 import org.conflictledger.gateway.audit.ServiceFailure;
+import org.conflictledger.gateway.routing.InvalidInput;
 import org.conflictledger.gateway.routing.ServiceProblems;
 import org.conflictledger.gateway.routing.ServiceRoutes;
 import org.conflictledger.gateway.security.QueryToken;
@@ -118,7 +118,6 @@ public class ReleaseResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, ServiceProblems.MEDIA_TYPE})
     @Operation(operationId = "cutRelease", summary = "Cut a release",
             description = "Freezes every collection (actors, conflict events, agreements) at one instant under a name,"
@@ -186,29 +185,29 @@ public class ReleaseResource {
         ReleaseCut cut;
         try {
             cut = ReleaseCut.parse(body, clock.instant());
-        } catch (ReleaseCut.Invalid e) {
+        } catch (InvalidInput e) {
             return CompletableFuture.completedFuture(
                     problem(400, ServiceProblems.invalid(e.detail(), instance, e.json()), correlation));
         }
         Map<String, String> headers = headers(authorization, correlation);
         return instantOfAPartAlreadyCut(cut, body, headers)
                 .thenCompose(resolved -> fanOut.cut(resolved, headers)
-                        .thenApply(answers -> cutAnswer(resolved, answers, instance, correlation)));
+                        .thenApply(answers -> cutAnswer(resolved, answers, instance, correlation)))
+                .exceptionally(failure -> failure(failure, "POST", instance, correlation));
     }
 
     /**
      * A cut without freezesAt freezes the gateway's now; sent again to complete a release that some services hold,
-     * it freezes the instant those services already hold instead, so that the same request completes it. When the
-     * services cannot be asked, the cut goes on with now, and they answer for themselves.
+     * it freezes the instant they already hold instead (the first service's, which every cut asks first), so that the
+     * same request completes it. When that service cannot be asked, the cut fails as a cut it could not answer would.
      */
     private CompletionStage<ReleaseCut> instantOfAPartAlreadyCut(ReleaseCut cut, String body,
                                                                  Map<String, String> headers) {
-        if (new JsonObject(body).containsKey("freezesAt")) {
+        if (new JsonObject(body).getValue("freezesAt") != null) {
             return CompletableFuture.completedFuture(cut);
         }
-        return fanOut.get(cut.name(), headers).handle((parts, failure) -> failure != null || parts.isEmpty() ? cut
-                : new ReleaseCut(cut.name(), Instant.parse(parts.values().iterator().next().getString("freezesAt")),
-                cut.note()));
+        return fanOut.firstPart(cut.name(), headers).thenApply(part -> part == null ? cut
+                : new ReleaseCut(cut.name(), Instant.parse(part.getString("freezesAt")), cut.note()));
     }
 
     private Response cutAnswer(ReleaseCut cut, List<ReleaseFanOut.Answer> answers, String instance, String correlation) {

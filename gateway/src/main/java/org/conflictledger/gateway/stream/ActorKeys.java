@@ -2,6 +2,7 @@ package org.conflictledger.gateway.stream;
 
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.conflictledger.gateway.routing.FieldError;
 import org.conflictledger.gateway.routing.GatewayConfig;
 import org.conflictledger.gateway.routing.ServiceProblems;
 
@@ -59,6 +60,6 @@ class ActorKeys {
 
     private static JsonObject unknown(String key, String instance) {
         return ServiceProblems.invalid(StreamFilter.NOT_UNDERSTOOD, instance, StreamFilter.json(
-                List.of(new StreamFilter.Error("actor", "no actor has the key " + key))));
+                List.of(new FieldError("actor", "no actor has the key " + key))));
     }
 }

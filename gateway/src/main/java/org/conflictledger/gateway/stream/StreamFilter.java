@@ -2,8 +2,8 @@ package org.conflictledger.gateway.stream;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import org.conflictledger.contracts.RecordLimits;
+import org.conflictledger.gateway.routing.FieldError;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,13 +32,6 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
     /** An actor key as actors-service gives them (TUR, OSCE-MINSK); resolved to the actor's id before streaming. */
     static final Pattern ACTOR_KEY = Pattern.compile(RecordLimits.ACTOR_KEY);
 
-    /** A filter value that is not understood. */
-    public record Error(String field, String message) {
-        JsonObject json() {
-            return new JsonObject().put("field", field).put("message", message);
-        }
-    }
-
     public boolean matches(StreamEntry entry) {
         return (recordTypes.isEmpty() || recordTypes.contains(entry.recordType()))
                 && (types.isEmpty() || types.contains(entry.type()))
@@ -48,15 +41,15 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
     }
 
     /** Reads the query; adds what is wrong to {@code errors}. */
-    public static StreamFilter parse(MultiMap query, List<Error> errors) {
+    public static StreamFilter parse(MultiMap query, List<FieldError> errors) {
         query.names().stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name -> errors.add(
-                new Error(name, "unknown query parameter; accepted: " + String.join(", ", PARAMETERS))));
+                new FieldError(name, "unknown query parameter; accepted: " + String.join(", ", PARAMETERS))));
         Set<String> recordTypes = new LinkedHashSet<>();
         for (String value : values(query, "recordType")) {
             if (RECORD_TYPES.contains(value)) {
                 recordTypes.add(value);
             } else {
-                errors.add(new Error("recordType", "'" + value + "' is not one of actor, event, agreement"));
+                errors.add(new FieldError("recordType", "'" + value + "' is not one of actor, event, agreement"));
             }
         }
         Set<String> types = new LinkedHashSet<>();
@@ -64,14 +57,14 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
             if (TYPE.matcher(value).matches() && value.length() <= 200) {
                 types.add(value);
             } else {
-                errors.add(new Error("types", "'" + value + "' is not a CloudEvent type such as ledger.actor.renamed.v1"));
+                errors.add(new FieldError("types", "'" + value + "' is not a CloudEvent type such as ledger.actor.renamed.v1"));
             }
         }
         String actor = actorIdOrKey(query, errors);
         String agreement = uuid(query, "agreement", errors);
         String theater = single(query, "theater", errors);
         if (theater != null && !THEATER.matcher(theater).matches()) {
-            errors.add(new Error("theater", "'" + theater + "' is not a theater such as SYRIA or NAGORNO_KARABAKH"));
+            errors.add(new FieldError("theater", "'" + theater + "' is not a theater such as SYRIA or NAGORNO_KARABAKH"));
             theater = null;
         }
         return new StreamFilter(Set.copyOf(recordTypes), Set.copyOf(types), actor, theater, agreement);
@@ -87,7 +80,7 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
         return new StreamFilter(recordTypes, types, id, theater, agreement);
     }
 
-    private static String actorIdOrKey(MultiMap query, List<Error> errors) {
+    private static String actorIdOrKey(MultiMap query, List<FieldError> errors) {
         String value = single(query, "actor", errors);
         if (value != null && ACTOR_KEY.matcher(value).matches()) {
             return value;
@@ -95,7 +88,7 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
         return value == null ? null : uuid(value, "actor", errors);
     }
 
-    static JsonArray json(List<Error> errors) {
+    static JsonArray json(List<FieldError> errors) {
         JsonArray array = new JsonArray();
         errors.forEach(error -> array.add(error.json()));
         return array;
@@ -113,29 +106,29 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
         return values;
     }
 
-    private static String single(MultiMap query, String name, List<Error> errors) {
+    private static String single(MultiMap query, String name, List<FieldError> errors) {
         List<String> given = query.getAll(name);
         if (given.isEmpty()) {
             return null;
         }
         if (given.size() > 1) {
-            errors.add(new Error(name, "give at most one " + name));
+            errors.add(new FieldError(name, "give at most one " + name));
             return null;
         }
         String value = given.get(0).trim();
         if (value.isEmpty()) {
-            errors.add(new Error(name, name + " is empty"));
+            errors.add(new FieldError(name, name + " is empty"));
             return null;
         }
         return value;
     }
 
-    private static String uuid(MultiMap query, String name, List<Error> errors) {
+    private static String uuid(MultiMap query, String name, List<FieldError> errors) {
         String value = single(query, name, errors);
         return value == null ? null : uuid(value, name, errors);
     }
 
-    private static String uuid(String value, String name, List<Error> errors) {
+    private static String uuid(String value, String name, List<FieldError> errors) {
         try {
             return UUID.fromString(value).toString().equals(value.toLowerCase()) ? value.toLowerCase() : reject(name, value, errors);
         } catch (IllegalArgumentException e) {
@@ -143,8 +136,8 @@ public record StreamFilter(Set<String> recordTypes, Set<String> types, String ac
         }
     }
 
-    private static String reject(String name, String value, List<Error> errors) {
-        errors.add(new Error(name, "'" + value + "' is not a record id (a UUID)"));
+    private static String reject(String name, String value, List<FieldError> errors) {
+        errors.add(new FieldError(name, "'" + value + "' is not a record id (a UUID)"));
         return null;
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.conflictledger.gateway.routing.FieldError;
 import org.conflictledger.gateway.routing.ServiceProblems;
 import org.conflictledger.gateway.security.AccessHandler;
 import org.conflictledger.gateway.security.QueryToken;
@@ -70,7 +71,7 @@ public class StreamRoute {
     }
 
     private void open(RoutingContext context) {
-        List<StreamFilter.Error> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         StreamFilter filter = StreamFilter.parse(context.queryParams(), errors);
         StreamPosition resume = null;
         // A new EventSource cannot send Last-Event-ID (a browser opens one with each fresh token): it may name it in
@@ -81,7 +82,7 @@ public class StreamRoute {
         if (given != null && !given.isBlank()) {
             resume = StreamPosition.parse(given).orElse(null);
             if (resume == null) {
-                errors.add(new StreamFilter.Error(field, "'" + given + "' is not an id this stream sent"));
+                errors.add(new FieldError(field, "'" + given + "' is not an id this stream sent"));
             }
         }
         if (!errors.isEmpty()) {

@@ -178,6 +178,23 @@ class ReleasesTest {
     }
 
     @Test
+    void ofTwoCutsOfOneNameOnlyTheOneTheFirstServiceKeptReachesTheOthers() {
+        String name = unique("overlap");
+        // Another cut of this name, with other values, reached actors-service first (and is still hashing elsewhere).
+        ReleaseOrigins.PARTS.get("actors").put(name, ReleaseOrigins.part("actors", name,
+                java.time.Instant.parse("2021-05-01T00:00:00Z"), "the other cut", "other-admin@example.org"));
+
+        asAdmin().body(cut(name, "2021-05-02T00:00:00Z", NOTE)).post(RELEASES).then().statusCode(409)
+                .body("service", equalTo("actors-service"));
+        assertThat(ReleaseOrigins.RECEIVED.get("events")).doesNotContainKey(name);
+        assertThat(ReleaseOrigins.RECEIVED.get("agreements")).doesNotContainKey(name);
+
+        // The cut the first service kept completes with its instant and note.
+        asAdmin().body(cut(name, "2021-05-01T00:00:00Z", "the other cut")).post(RELEASES).then().statusCode(201)
+                .body("complete", equalTo(true)).body("freezesAt", equalTo("2021-05-01T00:00:00Z"));
+    }
+
+    @Test
     void aServiceWhoseReadModelIsBehindIsA503WithItsRetryAfter() {
         String name = unique("behind");
         String body = cut(name, "2021-04-30T00:00:00Z", NOTE);

@@ -37,15 +37,24 @@ public final class QueryParameters {
         }
     }
 
+    /** The earliest and latest instants a parameter may name: what both databases can compare with. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     public static Instant instant(String name, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(text.strip());
+            instant = Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidRequest(name, "must be an instant (ISO 8601, e.g. 2020-11-10T00:00:00Z)");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidRequest(name, "must be an instant from the year 1 to the year 9999");
+        }
+        return instant;
     }
 
     /**

@@ -23,6 +23,8 @@ public interface LedgerConfig {
 
     EmbeddedDatabase embeddedDatabase();
 
+    Releases releases();
+
     interface Axon {
         /** Take a snapshot of an aggregate after this many events since the last one. */
         @WithDefault("50")
@@ -117,5 +119,15 @@ public interface LedgerConfig {
         /** Chunks less full than this percentage are rewritten. */
         @WithDefault("50")
         int compactFillRate();
+    }
+
+    interface Releases {
+        /**
+         * How long after its instant a release is read. A change is stamped with its time before its transaction
+         * commits, so a write under way at that instant (a long import) is only visible a moment later: read earlier,
+         * the release would miss it, and its hash would not match its download later. A cut of "now" waits this long.
+         */
+        @WithDefault("30s")
+        Duration settle();
     }
 }

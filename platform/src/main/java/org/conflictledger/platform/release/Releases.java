@@ -7,6 +7,7 @@ import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.QueryParameters;
 import org.conflictledger.platform.api.RecordNotFound;
 import org.conflictledger.platform.audit.AuditMetadata;
+import org.conflictledger.platform.config.LedgerConfig;
 import org.conflictledger.platform.domain.RuleViolation;
 import org.conflictledger.platform.export.CanonicalJson;
 import org.conflictledger.platform.export.ExportInstant;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -33,14 +35,22 @@ import java.util.List;
 @ApplicationScoped
 public class Releases {
     private static final Logger LOG = Logger.getLogger(Releases.class);
+    /** How far ahead of this service's clock another's (the gateway's) may run: a freezesAt it picks is accepted. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     private final ReleaseStore store;
     private final Exports exports;
     private final CanonicalExport canonical;
     private final CanonicalJson json;
     private final CurrentCaller caller;
+    private final Duration settle;
 
-    Releases(ReleaseStore store, Exports exports, CanonicalExport canonical, CanonicalJson json, CurrentCaller caller) {
+    Releases(ReleaseStore store, Exports exports, CanonicalExport canonical, CanonicalJson json, CurrentCaller caller,
+             LedgerConfig config) {
+        this.settle = config.releases().settle();
+        if (settle.isNegative()) {
+            throw new IllegalArgumentException("ledger.releases.settle must not be negative, but is " + settle);
+        }
         this.store = store;
         this.exports = exports;
         this.canonical = canonical;
@@ -71,7 +81,11 @@ public class Releases {
         if (request.freezesAt() == null || request.freezesAt().isBlank()) {
             throw new InvalidRequest("freezesAt", "is required: the instant the release shows the record at");
         }
-        Instant freezesAt = QueryParameters.listedAsOf("freezesAt", request.freezesAt()).truncatedTo(ChronoUnit.MICROS);
+        Instant freezesAt = QueryParameters.instant("freezesAt", request.freezesAt()).truncatedTo(ChronoUnit.MICROS);
+        if (freezesAt.isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            throw new InvalidRequest("freezesAt", "must not be in the future: the record at a later instant is not"
+                    + " known yet");
+        }
         String noteProblem = ReleaseRules.noteProblem(request.note());
         if (noteProblem != null) {
             throw new InvalidRequest("note", noteProblem);
@@ -81,6 +95,7 @@ public class Releases {
         if (existing.isPresent()) {
             return new Cut(same(existing.get(), freezesAt, note), false);
         }
+        settleAfter(freezesAt);
         ExportInstant instant = exports.instant(freezesAt);
         Hashed hashed = hash(instant.at());
         ReleaseStore.StoredRelease part = new ReleaseStore.StoredRelease(name, canonical.collection(), instant.at(),
@@ -92,6 +107,21 @@ public class Releases {
         LOG.infof("Release %s cut by %s: %s as of %s, %d records, %s", name, part.cutBy(), part.collection(),
                 part.freezesAt(), part.records(), part.contentHash());
         return new Cut(release(part), true);
+    }
+
+    /** Waits until {@code settle} has passed since the instant: the writes under way then have committed. */
+    private void settleAfter(Instant freezesAt) {
+        Duration wait = Duration.between(Instant.now(), freezesAt.plus(settle));
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        LOG.infof("Release: waiting %d ms for writes under way at %s to commit", wait.toMillis(), freezesAt);
+        try {
+            Thread.sleep(wait.toMillis() + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to cut a release", e);
+        }
     }
 
     /** This service's part of every release, newest instant first. */
@@ -131,7 +161,11 @@ public class Releases {
     }
 
     private ReleaseRequestedAs requested(String asOfText, String releaseText) {
-        boolean releaseGiven = releaseText != null && !releaseText.isBlank();
+        if (releaseText != null && releaseText.isBlank()) {
+            throw new InvalidRequest("release", "is blank: name a release (GET /api/v1/releases lists them), or leave"
+                    + " the parameter out for the record now");
+        }
+        boolean releaseGiven = releaseText != null;
         if (releaseGiven && asOfText != null && !asOfText.isBlank()) {
             throw new InvalidRequest("release", "give asOf or release, not both (a release stands for its instant)");
         }
