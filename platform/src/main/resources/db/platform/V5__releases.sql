@@ -5,7 +5,7 @@ CREATE TABLE ledger_release (
     collection   VARCHAR(32)              NOT NULL,
     freezes_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     note         VARCHAR(8000)            NOT NULL,
-    cut_by       VARCHAR(32768)           NOT NULL,
+    cut_by       VARCHAR(255)             NOT NULL,
     cut_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     content_hash VARCHAR(71)              NOT NULL,
     records      BIGINT                   NOT NULL,

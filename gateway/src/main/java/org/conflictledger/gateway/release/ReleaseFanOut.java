@@ -26,8 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
- * Asks the three services for their parts of releases, all at once: {@code PUT <prefix>/releases/{name}} to cut
- * one, {@code GET <prefix>/releases} and {@code GET <prefix>/releases/{name}} to read them. A cut collects every
+ * Asks the three services for their parts of releases: {@code PUT <prefix>/releases/{name}} to cut one (actors-service
+ * first, then the other two at once), {@code GET <prefix>/releases} and {@code GET <prefix>/releases/{name}} to read
+ * them, all at once. A cut collects every
  * service's answer, whatever it is, so that the gateway can say which services hold the release; a read fails as a
  * whole with a {@link ServiceFailure} when one service cannot answer, as the audit view does.
  */
@@ -75,7 +76,9 @@ public class ReleaseFanOut {
         /** A 4xx: it refused; {@code body} is its problem document. */
         REFUSED,
         /** No answer, a 5xx, or an answer the gateway cannot read: it may or may not hold the release. */
-        FAILED
+        FAILED,
+        /** Not asked, as the first service does not hold the release; {@code why} says so. */
+        NOT_ASKED
     }
 
     /**
@@ -106,7 +109,7 @@ public class ReleaseFanOut {
             List<Route> rest = routes.subList(1, routes.size());
             if (firstAnswer.outcome() != Outcome.HELD) {
                 List<Answer> answers = new ArrayList<>(List.of(firstAnswer));
-                rest.forEach(route -> answers.add(new Answer(route, Outcome.FAILED, firstAnswer.status(), null, null,
+                rest.forEach(route -> answers.add(new Answer(route, Outcome.NOT_ASKED, firstAnswer.status(), null, null,
                         null, "not asked, as " + first.service() + " does not hold the release")));
                 return CompletableFuture.completedFuture(answers);
             }
@@ -135,11 +138,14 @@ public class ReleaseFanOut {
     }
 
     /**
-     * The first service's part of a release, null when it holds none; fails with a {@link ServiceFailure}. As it is
-     * cut first, a release that any service holds is held by it.
+     * The parts of a release held by the services that answer, in the order of {@link #services()}; a service that
+     * cannot answer is left out (never fails).
      */
-    public CompletableFuture<JsonObject> firstPart(String name, Map<String, String> headers) {
-        return partOf(services().get(0), name, headers);
+    public CompletableFuture<List<JsonObject>> partsHeld(String name, Map<String, String> headers) {
+        List<CompletableFuture<JsonObject>> parts = services().stream()
+                .map(route -> partOf(route, name, headers).exceptionally(failure -> null)).toList();
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(ignored -> parts.stream()
+                .map(CompletableFuture::join).filter(java.util.Objects::nonNull).toList());
     }
 
     private static Answer cutAnswer(Route route, String name, HttpResponse<String> answer) {

@@ -122,11 +122,13 @@ public class ReleaseResource {
     @Operation(operationId = "cutRelease", summary = "Cut a release",
             description = "Freezes every collection (actors, conflict events, agreements) at one instant under a name,"
                     + " with a note saying why; needs the admin role. freezesAt is optional: when absent it is the"
-                    + " gateway's clock now; it is floored to microseconds and must not be in the future. The gateway"
-                    + " asks the three services at once to cut their part (PUT /api/v1/{collection}/releases/{name},"
-                    + " with the same freezesAt and note) and answers with the merged release and the SHA-256 of each"
-                    + " collection's canonical export as of freezesAt. This may take minutes: each service hashes its"
-                    + " whole collection. 201 when a service cut its part now, 200 when all three already held it with"
+                    + " gateway's clock now (or, sent again, the instant a service already holding the release keeps);"
+                    + " it is floored to microseconds and must not be in the future. The gateway asks actors-service"
+                    + " first to cut its part (PUT /api/v1/{collection}/releases/{name}), then the other two at once"
+                    + " with the freezesAt and note actors-service kept, and answers with the merged release and the"
+                    + " SHA-256 of each collection's canonical export as of freezesAt. This takes at least"
+                    + " LEDGER_RELEASES_SETTLE (30 s) after freezesAt, and minutes for a large record: each service"
+                    + " hashes its whole collection. 201 when a service cut its part now, 200 when all three already held it with"
                     + " the same freezesAt and note (a retry changes nothing). A release never changes: one of the name"
                     + " with other values is a 409. Never a 2xx unless all three services hold the release; when one"
                     + " could not cut its part the answer is a release-incomplete problem naming the services that"
@@ -198,16 +200,17 @@ public class ReleaseResource {
 
     /**
      * A cut without freezesAt freezes the gateway's now; sent again to complete a release that some services hold,
-     * it freezes the instant they already hold instead (the first service's, which every cut asks first), so that the
-     * same request completes it. When that service cannot be asked, the cut fails as a cut it could not answer would.
+     * it freezes the instant they already hold instead, so that the same request completes it. Every service that
+     * answers is asked (a part may have been cut by a direct PUT); a service that cannot answer is left to answer the
+     * cut itself.
      */
     private CompletionStage<ReleaseCut> instantOfAPartAlreadyCut(ReleaseCut cut, String body,
                                                                  Map<String, String> headers) {
         if (new JsonObject(body).getValue("freezesAt") != null) {
             return CompletableFuture.completedFuture(cut);
         }
-        return fanOut.firstPart(cut.name(), headers).thenApply(part -> part == null ? cut
-                : new ReleaseCut(cut.name(), Instant.parse(part.getString("freezesAt")), cut.note()));
+        return fanOut.partsHeld(cut.name(), headers).thenApply(parts -> parts.isEmpty() ? cut
+                : new ReleaseCut(cut.name(), Instant.parse(parts.get(0).getString("freezesAt")), cut.note()));
     }
 
     private Response cutAnswer(ReleaseCut cut, List<ReleaseFanOut.Answer> answers, String instance, String correlation) {
@@ -233,6 +236,8 @@ public class ReleaseResource {
                     missing.add(new JsonObject().put("service", answer.service()).put("status", answer.status())
                             .put("detail", reason(answer)));
                 }
+                case NOT_ASKED -> missing.add(new JsonObject().put("service", answer.service())
+                        .put("detail", reason(answer)));
             }
         }
         if (!refused.isEmpty()) {
@@ -391,6 +396,9 @@ public class ReleaseResource {
 
     /** Why a service does not hold the release after a cut, in words. */
     private String reason(ReleaseFanOut.Answer answer) {
+        if (answer.outcome() == ReleaseFanOut.Outcome.NOT_ASKED) {
+            return answer.why();
+        }
         if (answer.outcome() == ReleaseFanOut.Outcome.REFUSED) {
             return "refused it with " + answer.status();
         }

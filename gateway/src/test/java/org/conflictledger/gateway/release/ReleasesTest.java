@@ -195,6 +195,19 @@ class ReleasesTest {
     }
 
     @Test
+    void aCutWithoutAnInstantTakesTheInstantOfAPartCutDirectlyInAnyService() {
+        String name = unique("direct");
+        // An admin cut events-service's part alone (PUT /api/v1/events/releases/{name}).
+        ReleaseOrigins.PARTS.get("events").put(name, ReleaseOrigins.part("events", name,
+                java.time.Instant.parse("2021-06-01T00:00:00Z"), NOTE, "admin@example.org"));
+
+        asAdmin().body(new JsonObject().put("name", name).put("note", NOTE).encode()).post(RELEASES).then()
+                .statusCode(201).body("complete", equalTo(true)).body("freezesAt", equalTo("2021-06-01T00:00:00Z"));
+        assertThat(ReleaseOrigins.RECEIVED.get("actors").get(name).getString("freezesAt"))
+                .isEqualTo("2021-06-01T00:00:00Z");
+    }
+
+    @Test
     void aServiceWhoseReadModelIsBehindIsA503WithItsRetryAfter() {
         String name = unique("behind");
         String body = cut(name, "2021-04-30T00:00:00Z", NOTE);

@@ -47,9 +47,9 @@ public abstract class CanonicalExportResource {
     @Produces(JsonLines.MEDIA_TYPE)
     @Operation(operationId = "export{Record}Canonical", summary = "Export every record, canonically (JSON Lines)",
             description = "Every record of the collection, whatever its status, as it stood at asOf, at a release's"
-                    + " instant (release=NAME), or now (Ledger-Read-At): one JSON object per line, the representation"
-                    + " the list answers with, properties in alphabetical order, in a fixed order of records"
-                    + " (docs/exports.md). The same instant gives the same bytes; Ledger-Content-Hash carries their"
+                    + " instant (release=NAME), or now (Ledger-Read-At): one JSON object per line (actors with their"
+                    + " relationships; events and agreements with actors by id only; agreements with their terms),"
+                    + " properties in alphabetical order, in a fixed order of records (docs/exports.md). The same instant gives the same bytes; Ledger-Content-Hash carries their"
                     + " SHA-256, which for a release is the contentHash it names. 503 read-models-behind while the read"
                     + " model has not processed every stored event (retry after Retry-After).")
     @APIResponse(responseCode = "200", description = "The JSON Lines file",

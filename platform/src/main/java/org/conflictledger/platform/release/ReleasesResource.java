@@ -74,7 +74,9 @@ public abstract class ReleasesResource {
                     + " instant and keeps the hash, the note and who cut it. Never changes afterwards: the same request"
                     + " again answers 200 with the part as cut; other values for the same name are refused (409"
                     + " release-exists). Use POST /api/v1/releases on the gateway to cut a release of every"
-                    + " collection at once. Needs the admin role. Takes as long as the export (the whole collection).")
+                    + " collection at once. Needs the admin role. Reads the collection only once ledger.releases.settle"
+                    + " (30 s) has passed since freezesAt, so that writes under way then have committed; then takes as"
+                    + " long as the export (the whole collection).")
     @APIResponse(responseCode = "201", description = "Cut now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Release.class)))
     @APIResponse(responseCode = "200", description = "Cut before with the same instant and note",
