@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * Identifiers a record has in other datasets, as {@code scheme:value} pairs ({@code wikidata:Q43}): the one copy of
  * their rules, for every record type and module. Known schemes check their values' shape; any other scheme is free
  * (lower-case letters, digits and {@code -}). An identifier names at most one record per record type, except for
- * a classification scheme ({@link #ACLED_INTERACTION}), which many records share.
+ * a classification scheme ({@link #ACLED_INTERACTION}), which many records share. A scheme means what its dataset
+ * means for the record type: {@code acled} is an actor's name in ACLED on an actor and ACLED's
+ * {@code event_id_cnty} on a conflict event.
  */
 public final class ExternalIds {
     /** A Wikidata item: {@code Q} and digits. */
@@ -19,6 +21,12 @@ public final class ExternalIds {
     public static final String ACLED_INTERACTION = "acled-interaction";
     /** A UCDP actor id (digits). */
     public static final String UCDP = "ucdp";
+    /** A conflict event's UCDP GED id, the event's {@code ucdpGedId}. */
+    public static final String UCDP_GED = "ucdp-ged";
+    /** An agreement's PA-X id ({@code AgtId}), the agreement's {@code paxAgreementId}. */
+    public static final String PAX = "pax";
+    /** At most this many identifiers per record. */
+    public static final int MAX_PER_RECORD = RecordLimits.MAX_LIST;
 
     public static final String SCHEME = "[a-z][a-z0-9-]{1,31}";
     public static final String SCHEME_RULE = "must be 2-32 lower-case letters, digits or '-', starting with a letter";
@@ -61,6 +69,12 @@ public final class ExternalIds {
     /** Whether an identifier of {@code scheme} names at most one record (all but classifications). */
     public static boolean unique(String scheme) {
         return !ACLED_INTERACTION.equals(scheme);
+    }
+
+    /** Why {@code id} is not an identifier (its scheme, then its value), or empty when it is one. */
+    public static Optional<String> problem(ExternalId id) {
+        return schemeProblem(id.scheme()).map(rule -> "its scheme " + rule)
+                .or(() -> valueProblem(id.scheme(), id.value()).map(rule -> "its value " + rule));
     }
 
     /**

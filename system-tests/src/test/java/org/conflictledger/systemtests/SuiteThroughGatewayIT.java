@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -262,9 +263,14 @@ class SuiteThroughGatewayIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> received.contains(": connected"));
 
         Instant beforeCorrection = Instant.now();
+        String externalId = "system-test:" + Long.toHexString(System.nanoTime());
+        String[] scheme = externalId.split(":");
         given(gateway)
-                .body("{\"notes\": \"Fighting broke out along the line of contact (system test).\", \"reason\": \"clarified\"}")
+                .body("{\"notes\": \"Fighting broke out along the line of contact (system test).\", \"reason\": \"clarified\","
+                        + " \"externalIds\": [{\"scheme\": \"" + scheme[0] + "\", \"value\": \"" + scheme[1] + "\"}]}")
                 .post("/api/v1/events/" + eventId + "/corrections").then().statusCode(200);
+        given(gateway).queryParam("externalId", externalId).get("/api/v1/events").then().statusCode(200)
+                .body("items.id", contains(eventId));
 
         JsonPath history = given(gateway).get("/api/v1/events/" + eventId + "/history").then().statusCode(200)
                 .extract().jsonPath();

@@ -7,6 +7,7 @@ import org.conflictledger.actors.query.RelationshipView;
 import org.conflictledger.contracts.ActorKind;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.Theater;
+import org.conflictledger.platform.api.ExternalIdentifier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -44,11 +45,6 @@ public final class ActorRepresentations {
                     view.affiliation, view.externalIds.stream().map(id -> new ExternalIdentifier(id.scheme, id.value))
                     .toList(), view.status, view.mergedInto, view.version, view.registeredAt, view.updatedAt, asOf);
         }
-    }
-
-    @Schema(name = "ExternalId", description = "An identifier in another dataset: scheme and value, written scheme:value"
-            + " in the externalId filter")
-    public record ExternalIdentifier(@Schema(example = "wikidata") String scheme, @Schema(example = "Q43") String value) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

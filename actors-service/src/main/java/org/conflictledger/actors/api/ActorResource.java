@@ -30,7 +30,7 @@ import org.conflictledger.actors.domain.CorrectActorCountry;
 import org.conflictledger.actors.domain.CorrectActorKind;
 import org.conflictledger.actors.domain.DeclareRelationship;
 import org.conflictledger.actors.domain.EndRelationship;
-import org.conflictledger.actors.domain.ExternalId;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.actors.domain.MergeActor;
 import org.conflictledger.actors.domain.RegisterActor;
 import org.conflictledger.actors.domain.RemoveActorExternalId;
@@ -171,7 +171,7 @@ public class ActorResource {
                          @QueryParam("status") String status,
                          @Parameter(description = "The actor known by this identifier in another dataset, as"
                                  + " scheme:value", example = "wikidata:Q43")
-                         @Size(max = ExternalIds.MAX_SCHEME + 1 + ExternalIds.MAX_VALUE)
+                         @Size(max = QueryParameters.MAX_EXTERNAL_ID_FILTER)
                          @QueryParam("externalId") String externalId,
                          @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and"
                                  + " shown with the values and relationships of that instant; not in the future",
@@ -185,7 +185,7 @@ public class ActorResource {
         UUID related = relatedTo == null ? null : references.inField("relatedTo", relatedTo);
         ActorFilter filter = new ActorFilter(QueryParameters.enumValue("kind", kind, ActorKind.class), country,
                 blankToNull(text), QueryParameters.enumValue("theater", theater, Theater.class), related,
-                QueryParameters.enumValue("status", status, ActorStatus.class), externalIdFilter(externalId),
+                QueryParameters.enumValue("status", status, ActorStatus.class), QueryParameters.externalId("externalId", externalId),
                 Cursors.decode(cursor));
         Instant asOf = releases.listedAsOf(asOfText, release);
         List<ActorView> found = asOf == null ? queries.list(filter, limit + 1) : queries.listAsOf(filter, asOf, limit + 1);
@@ -453,20 +453,6 @@ public class ActorResource {
             throw new InvalidRequest("value", problem);
         });
         return new ExternalId(body.scheme(), body.value());
-    }
-
-    /** The {@code externalId} filter, {@code scheme:value} exactly as an id is held (not trimmed); blank is no filter. */
-    private static ExternalId externalIdFilter(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String[] parts = ExternalIds.split(text)
-                .orElseThrow(() -> new InvalidRequest("externalId", "must be scheme:value, e.g. wikidata:Q43"));
-        ExternalIds.schemeProblem(parts[0]).or(() -> ExternalIds.valueProblem(parts[0], parts[1]))
-                .ifPresent(problem -> {
-                    throw new InvalidRequest("externalId", "is not scheme:value: its part " + problem);
-                });
-        return new ExternalId(parts[0], parts[1]);
     }
 
     private Response afterWrite(UUID id, Object command, HttpHeaders headers, String reason,

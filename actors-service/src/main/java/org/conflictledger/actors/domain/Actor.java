@@ -17,6 +17,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.platform.domain.RuleViolation;

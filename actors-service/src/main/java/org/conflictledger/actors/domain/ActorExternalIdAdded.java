@@ -3,6 +3,7 @@ package org.conflictledger.actors.domain;
 import java.util.UUID;
 
 import org.axonframework.serialization.Revision;
+import org.conflictledger.contracts.ExternalId;
 
 /** The actor is known in another dataset by {@code scheme}:{@code value}. */
 @Revision("1")

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.platform.domain.RuleViolation;
@@ -47,8 +48,6 @@ public final class ActorRules {
     public static final String EXTERNAL_ID_INVALID = "external-id-invalid";
     public static final String EXTERNAL_ID_NOT_HELD = "external-id-not-held";
     public static final String EXTERNAL_IDS_TOO_MANY = "external-ids-too-many";
-    /** Raised by the write side's register of external ids, which sees every actor's. */
-    public static final String EXTERNAL_ID_TAKEN = "external-id-taken";
 
     /** Rules about the shape of an input rather than the state of the record (a 400 rather than a 409). */
     public static final Set<String> INPUT_RULES = Set.of(

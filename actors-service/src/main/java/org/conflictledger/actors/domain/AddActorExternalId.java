@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.conflictledger.contracts.ExternalId;
 
 /**
  * Records an identifier the actor has in another dataset; one the actor already has changes nothing.

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.conflictledger.contracts.ExternalId;
 
 /**
  * Removes an identifier the actor has in another dataset (recorded by mistake, or withdrawn there).

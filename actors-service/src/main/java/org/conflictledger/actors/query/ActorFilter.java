@@ -1,7 +1,7 @@
 package org.conflictledger.actors.query;
 
-import org.conflictledger.actors.domain.ExternalId;
 import org.conflictledger.contracts.ActorKind;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.contracts.Theater;
 
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package org.conflictledger.actors.query;
 
+import org.conflictledger.platform.externalid.ExternalIdColumns;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.conflictledger.contracts.ExternalId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -19,7 +19,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AgreementCanonicalExport implements CanonicalExport {
-    private static final AgreementFilter EVERY_AGREEMENT = new AgreementFilter(null, null, null, null, null, null, null);
+    private static final AgreementFilter EVERY_AGREEMENT = new AgreementFilter(null, null, null, null, null, null, null,
+            null);
 
     /** One line of the export. */
     record AgreementWithTerms(AgreementRepresentations.Agreement agreement, List<AgreementRepresentations.Term> terms) {

@@ -31,6 +31,12 @@ public class AgreementFilterQuery {
             + " characters (a longer one is a 400 naming q)", example = "moscow",
             schema = @Schema(type = SchemaType.STRING, maxLength = QueryParameters.MAX_SEARCH_LENGTH))
     public String q;
+    @QueryParam("externalId")
+    @Parameter(description = "The agreement known by this identifier in another dataset, as scheme:value: pax:<PA-X id>"
+            + " or any other scheme the agreement was given (a malformed one is a 400 naming externalId)",
+            example = "pax:2240",
+            schema = @Schema(type = SchemaType.STRING, maxLength = QueryParameters.MAX_EXTERNAL_ID_FILTER))
+    public String externalId;
     @QueryParam("asOf")
     @Parameter(description = "The list as it stood at this instant (ISO 8601, UTC), filtered and shown with the values"
             + " of that instant (signatories named as they were named then); not in the future. Without it, the list now.", example = "2020-12-01T00:00:00Z")

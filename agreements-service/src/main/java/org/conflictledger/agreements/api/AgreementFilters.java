@@ -32,6 +32,7 @@ public class AgreementFilters {
                 signatory,
                 QueryParameters.instant("inForceAt", query.inForceAt),
                 QueryParameters.searchText("q", query.q),
+                QueryParameters.externalId("externalId", query.externalId),
                 null);
     }
 }

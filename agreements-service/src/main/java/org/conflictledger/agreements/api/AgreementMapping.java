@@ -5,6 +5,7 @@ import org.conflictledger.actorreplica.ActorDirectory;
 import org.conflictledger.actorreplica.ActorRef;
 import org.conflictledger.agreements.api.AgreementRepresentations.ActorName;
 import org.conflictledger.agreements.domain.AgreementDetails;
+import org.conflictledger.agreements.domain.AgreementRules;
 import org.conflictledger.agreements.domain.AgreementState;
 import org.conflictledger.agreements.domain.Assessment;
 import org.conflictledger.agreements.domain.Evidence;
@@ -16,6 +17,10 @@ import org.conflictledger.agreements.domain.TermState;
 import org.conflictledger.agreements.query.AgreementQueries;
 import org.conflictledger.agreements.query.AgreementView;
 import org.conflictledger.agreements.query.ConflictEventDirectory;
+import org.conflictledger.contracts.ExternalId;
+import org.conflictledger.contracts.ExternalIds;
+import org.conflictledger.platform.api.ExternalIdFields;
+import org.conflictledger.platform.api.ExternalIdentifier;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.Problem.FieldError;
 
@@ -69,19 +74,22 @@ public class AgreementMapping {
         if (body.inForceZone() != null && !body.inForceZone().isBlank() && !validZone(body.inForceZone().strip())) {
             errors.add(new FieldError("inForceZone", "is not a time zone (e.g. Europe/Moscow)"));
         }
+        List<ExternalId> externalIds = ExternalIdFields.read(body.externalIds(),
+                Map.of(ExternalIds.PAX, new ExternalIdFields.OwnField("paxAgreementId", body.paxAgreementId())), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
         return new AgreementDetails(body.title(), body.kind(), body.theater(), body.signedOn(), body.signedPlace(),
                 body.inForceAt(), body.inForceZone(), signatories, witnesses, supersedes, complements,
-                body.paxAgreementId());
+                body.paxAgreementId(), externalIds);
     }
 
     /** The body that records these details (actors and agreements by id), the base a correction patches. */
     public AgreementRequests.Record record(AgreementDetails d) {
         return new AgreementRequests.Record(d.title(), d.kind(), d.theater(), d.signedOn(), d.signedPlace(),
                 d.inForceAt(), d.inForceZone(), texts(d.signatories()), texts(d.witnesses()), d.supersedes(),
-                d.complements(), null, d.paxAgreementId(), null, null);
+                d.complements(), null, d.paxAgreementId(),
+                d.externalIds().stream().map(ExternalIdentifier::of).toList(), null, null);
     }
 
     /** The details a term body describes; actors in {@code alreadyNamed} pass as for an agreement's details. */
@@ -204,7 +212,8 @@ public class AgreementMapping {
                 d.signedPlace(), d.inForceAt(), d.inForceZone(),
                 d.inForceAt() == null ? null : LocalDateTime.ofInstant(d.inForceAt(), state.zone()),
                 named(d.signatories(), names), named(d.witnesses(), names), d.supersedes(), d.complements(),
-                d.paxAgreementId(), state.status(), state.statusChanges(), state.inForceAt(at), state.terms().size(),
+                d.paxAgreementId(), AgreementRules.externalIds(d).stream().map(ExternalIdentifier::of).toList(),
+                state.status(), state.statusChanges(), state.inForceAt(at), state.terms().size(),
                 state.violations().stream().map(v -> new AgreementRepresentations.Violation(v.conflictEvent(), v.termId(),
                         v.termReference(), v.occurredAt(), v.withdrawn())).toList(),
                 view.version, view.recordedAt, view.updatedAt, asOf);

@@ -13,6 +13,7 @@ import org.conflictledger.contracts.ComplianceStatus;
 import org.conflictledger.contracts.TermCategory;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.platform.audit.HistoryEntry;
+import org.conflictledger.platform.api.ExternalIdentifier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -48,6 +49,9 @@ public final class AgreementRepresentations {
             List<UUID> supersedes,
             List<UUID> complements,
             String paxAgreementId,
+            @Schema(description = "Every identifier of the agreement in other datasets, sorted by scheme, then value:"
+                    + " pax:<paxAgreementId> too; search with externalId=scheme:value")
+            List<ExternalIdentifier> externalIds,
             AgreementStatus status,
             @Schema(description = "Status changes with the instant each took effect") List<StatusChange> statusChanges,
             @Schema(description = "Whether it was in force at asOf, or now") boolean inForce,

@@ -12,9 +12,11 @@ import org.conflictledger.agreements.domain.TermCondition.ConditionKind;
 import org.conflictledger.contracts.AgreementKind;
 import org.conflictledger.contracts.AgreementStatus;
 import org.conflictledger.contracts.ComplianceStatus;
+import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.TermCategory;
 import org.conflictledger.contracts.Theater;
+import org.conflictledger.platform.api.ExternalIdentifier;
 import org.conflictledger.platform.api.SourceCitation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -48,6 +50,11 @@ public final class AgreementRequests {
             @Size(max = RecordLimits.MAX_LIST) @Schema(description = "Agreements this one complements") List<@NotNull UUID> complements,
             @Schema(description = "Status; by default IN_FORCE with inForceAt, SIGNED with signedOn, DRAFT otherwise", example = "IN_FORCE") AgreementStatus status,
             @Size(max = RecordLimits.MAX_EXTERNAL_ID) @Pattern(regexp = RecordLimits.EXTERNAL_ID, message = RecordLimits.EXTERNAL_ID_RULE) @Schema(description = "The agreement's id in PA-X") String paxAgreementId,
+            @Size(max = ExternalIds.MAX_PER_RECORD) @Schema(description = "Identifiers of the agreement in other"
+                    + " datasets (wikidata:Q…, any scheme:value); pax:<id> is the same as paxAgreementId, and must agree"
+                    + " with it. Each identifier names one agreement: one another agreement holds is a 409"
+                    + " external-id-taken")
+            List<@Valid @NotNull ExternalIdentifier> externalIds,
             @Size(max = RecordLimits.MAX_REASON) @Schema(description = "Why the change is made") String reason,
             @Size(max = RecordLimits.MAX_LIST) @Schema(description = "Sources of the record (also cited for this change)") List<@Valid @NotNull SourceCitation> sources) {
     }

@@ -8,14 +8,19 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.conflictledger.contracts.ExternalId;
+import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.RecordDates;
 import org.conflictledger.contracts.RecordLimits;
+import org.conflictledger.platform.domain.ExternalIdRules;
 import org.conflictledger.platform.domain.RuleViolation;
 
 /**
@@ -36,7 +41,10 @@ public final class AgreementRules {
     public static final String REFERENCE_MISSING = "reference-missing";
     public static final String REFERENCE_DUPLICATE = "reference-duplicate";
     public static final String REFERENCES_ITSELF = "references-itself";
-    public static final String EXTERNAL_ID_INVALID = "external-id-invalid";
+    public static final String EXTERNAL_ID_INVALID = ExternalIdRules.INVALID;
+    public static final String EXTERNAL_IDS_TOO_MANY = ExternalIdRules.TOO_MANY;
+    private static final String AN_AGREEMENT = "An agreement";
+    private static final Set<String> OWN_SCHEMES = Set.of(ExternalIds.PAX);
     public static final String SIGNATORIES_MISSING = "signatories-missing";
     public static final String IN_FORCE_WITHOUT_INSTANT = "in-force-without-instant";
     public static final String STATUS_MISSING = "status-missing";
@@ -83,7 +91,7 @@ public final class AgreementRules {
     }
 
     /** The agreement's details checked and normalised (texts trimmed, the zone defaulted to UTC). */
-    static AgreementDetails details(AgreementDetails details, UUID agreementId) {
+    public static AgreementDetails details(AgreementDetails details, UUID agreementId) {
         if (details == null) {
             throw new RuleViolation(DETAILS_MISSING, "An agreement needs its details.");
         }
@@ -100,9 +108,19 @@ public final class AgreementRules {
         List<UUID> witnesses = references(details.witnesses(), "witnesses", null);
         List<UUID> supersedes = references(details.supersedes(), "supersedes", agreementId);
         List<UUID> complements = references(details.complements(), "complements", agreementId);
+        ExternalIdRules.Split listed = ExternalIdRules.split(AN_AGREEMENT, details.externalIds(), OWN_SCHEMES);
+        String paxAgreementId = ExternalIdRules.ownValue(AN_AGREEMENT, ExternalIds.PAX, "paxAgreementId",
+                externalId(details.paxAgreementId()), externalId(listed.own().get(ExternalIds.PAX)));
         return new AgreementDetails(title, details.kind(), details.theater(), details.signedOn(),
                 text(details.signedPlace(), MAX_TEXT_LENGTH, "A signing place"), details.inForceAt(), zone,
-                signatories, witnesses, supersedes, complements, externalId(details.paxAgreementId()));
+                signatories, witnesses, supersedes, complements, paxAgreementId, listed.others());
+    }
+
+    /** Every identifier normalised details give the agreement in other datasets, its PA-X id ({@code pax}) too, sorted. */
+    public static List<ExternalId> externalIds(AgreementDetails details) {
+        Map<String, String> own = new HashMap<>();
+        own.put(ExternalIds.PAX, details.paxAgreementId());
+        return ExternalIdRules.all(details.externalIds(), own);
     }
 
     /** A term's details checked and normalised; conditions are checked against the agreement's terms by the caller. */

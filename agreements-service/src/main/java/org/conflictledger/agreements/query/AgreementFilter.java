@@ -2,6 +2,7 @@ package org.conflictledger.agreements.query;
 
 import org.conflictledger.contracts.AgreementKind;
 import org.conflictledger.contracts.AgreementStatus;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.contracts.Theater;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param signatory an actor that signed the agreement
  * @param inForceAt an instant at which the agreement was in force
  * @param text      words in the title or signing place
+ * @param externalId an identifier the agreement has in another dataset
  */
 public record AgreementFilter(
         Theater theater,
@@ -23,11 +25,12 @@ public record AgreementFilter(
         UUID signatory,
         Instant inForceAt,
         String text,
+        ExternalId externalId,
         Position after) {
 
     /** The same filter, listing from just after {@code position} (from the start when null). */
     public AgreementFilter startingAfter(Position position) {
-        return new AgreementFilter(theater, status, kind, signatory, inForceAt, text, position);
+        return new AgreementFilter(theater, status, kind, signatory, inForceAt, text, externalId, position);
     }
 
     /** Where a page ended: the signing date (null when unsigned) and id of its last agreement. */

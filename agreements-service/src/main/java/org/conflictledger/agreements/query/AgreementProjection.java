@@ -39,6 +39,7 @@ public class AgreementProjection implements Projection {
 
     @ResetHandler
     void reset() {
+        AgreementView.getEntityManager().createNativeQuery("DELETE FROM agreement_external_id").executeUpdate();
         AgreementView.getEntityManager().createNativeQuery("DELETE FROM agreement_party").executeUpdate();
         AgreementView.deleteAll();
     }

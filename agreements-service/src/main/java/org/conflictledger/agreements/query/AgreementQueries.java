@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.conflictledger.agreements.domain.AgreementRules;
 import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.storage.DatabaseOrder;
 
@@ -97,6 +98,11 @@ public class AgreementQueries {
             where.add("a.searchText like :text escape '!'");
             params.and("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
         }
+        if (filter.externalId() != null) {
+            where.add("a in (select x from AgreementView x join x.externalIds i"
+                    + " where i.scheme = :scheme and i.value = :externalValue)");
+            params.and("scheme", filter.externalId().scheme()).and("externalValue", filter.externalId().value());
+        }
         if (after != null) {
             where.add("(coalesce(a.signedOn, :unsigned) > :afterDate"
                     + " or (coalesce(a.signedOn, :unsigned) = :afterDate and a.id > :afterId))");
@@ -137,6 +143,8 @@ public class AgreementQueries {
                         && (view.endedAt == null || view.endedAt.isAfter(filter.inForceAt()))
                         && view.state().inForceAt(filter.inForceAt()))
                 .filter(view -> text == null || view.searchText.contains(text))
+                .filter(view -> filter.externalId() == null
+                        || AgreementRules.externalIds(view.state().details()).contains(filter.externalId()))
                 .filter(view -> pageStart == null || order.compare(view, pageStart) > 0)
                 .sorted(order)
                 .limit(limit)

@@ -3,6 +3,7 @@ package org.conflictledger.agreements.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,18 +17,22 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.conflictledger.agreements.domain.AgreementDetails;
+import org.conflictledger.agreements.domain.AgreementRules;
 import org.conflictledger.agreements.domain.AgreementState;
 import org.conflictledger.contracts.AgreementKind;
 import org.conflictledger.contracts.AgreementStatus;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
+import org.conflictledger.platform.externalid.ExternalIdColumns;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -78,6 +83,12 @@ public class AgreementView extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<PartyRow> parties = new ArrayList<>();
 
+    /** Every identifier the agreement has in other datasets, its PA-X id included, for the externalId filter. */
+    @JsonIgnore // an index of what the details hold: read only by the externalId filter
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "agreement_external_id", joinColumns = @JoinColumn(name = "agreement_id"))
+    public Set<ExternalIdColumns> externalIds = new HashSet<>();
+
     @Transient
     private AgreementState state;
 
@@ -97,6 +108,12 @@ public class AgreementView extends PanacheEntityBase {
         inForceAt = details.inForceAt();
         endedAt = next.endedAt().orElse(null);
         paxAgreementId = details.paxAgreementId();
+        Set<ExternalIdColumns> ids = new HashSet<>();
+        AgreementRules.externalIds(details).forEach(id -> ids.add(ExternalIdColumns.of(id)));
+        if (!ids.equals(externalIds)) { // most events change terms, not details: leave the rows alone
+            externalIds.clear();
+            externalIds.addAll(ids);
+        }
         parties.clear();
         details.signatories().forEach(actor -> parties.add(new PartyRow(actor, PartyRow.SIGNATORY)));
         details.witnesses().forEach(actor -> parties.add(new PartyRow(actor, PartyRow.WITNESS)));

@@ -133,6 +133,6 @@ final class AgreementDetailsBuilder {
 
     AgreementDetails build() {
         return new AgreementDetails(title, kind, theater, signedOn, signedPlace, inForceAt, inForceZone, signatories,
-                witnesses, supersedes, complements, paxAgreementId);
+                witnesses, supersedes, complements, paxAgreementId, null);
     }
 }

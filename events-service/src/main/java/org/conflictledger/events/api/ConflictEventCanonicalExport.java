@@ -20,7 +20,7 @@ import java.util.List;
 @ApplicationScoped
 public class ConflictEventCanonicalExport implements CanonicalExport {
     private static final ConflictEventFilter EVERY_EVENT = new ConflictEventFilter(null, null, null, null, null, null,
-            null, null, null, null, null, false, null);
+            null, null, null, null, null, null, false, null);
 
     private final ConflictEventQueries queries;
     private final ConflictEventMapping mapping;

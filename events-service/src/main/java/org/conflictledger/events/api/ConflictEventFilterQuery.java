@@ -41,6 +41,12 @@ public class ConflictEventFilterQuery {
             + " characters, no blanks (otherwise a 400 naming acledEventId)",
             schema = @Schema(type = SchemaType.STRING, maxLength = RecordLimits.MAX_EXTERNAL_ID))
     public String acledEventId;
+    @QueryParam("externalId")
+    @Parameter(description = "The event known by this identifier in another dataset, as scheme:value: acled:<event_id_cnty>,"
+            + " ucdp-ged:<id> or any other scheme the event was given (a malformed one is a 400 naming externalId)",
+            example = "acled:AZE1234",
+            schema = @Schema(type = SchemaType.STRING, maxLength = QueryParameters.MAX_EXTERNAL_ID_FILTER))
+    public String externalId;
     @QueryParam("q")
     @Parameter(description = "Part of the place, admin areas or notes; at most " + QueryParameters.MAX_SEARCH_LENGTH
             + " characters (a longer one is a 400 naming q)", example = "shusha",

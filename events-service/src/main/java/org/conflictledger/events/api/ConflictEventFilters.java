@@ -48,6 +48,7 @@ public class ConflictEventFilters {
                 QueryParameters.searchText("q", query.q),
                 QueryParameters.enumValue("status", query.status, ConflictEventStatus.class),
                 acledEventId(query.acledEventId),
+                QueryParameters.externalId("externalId", query.externalId),
                 descending,
                 after);
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {

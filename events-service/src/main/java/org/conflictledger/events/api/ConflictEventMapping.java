@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.conflictledger.events.api.ConflictEventRepresentation.Participant;
 import org.conflictledger.events.domain.Citation;
 import org.conflictledger.events.domain.ConflictEventDetails;
+import org.conflictledger.events.domain.ConflictEventRules;
 import org.conflictledger.events.domain.Fatalities;
 import org.conflictledger.events.domain.InvolvedActor;
 import org.conflictledger.events.domain.Location;
@@ -11,7 +12,11 @@ import org.conflictledger.actorreplica.ActorDirectory;
 import org.conflictledger.actorreplica.ActorRef;
 import org.conflictledger.events.query.ConflictEventQueries;
 import org.conflictledger.events.query.ConflictEventView;
+import org.conflictledger.contracts.ExternalId;
+import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.RecordDates;
+import org.conflictledger.platform.api.ExternalIdFields;
+import org.conflictledger.platform.api.ExternalIdentifier;
 import org.conflictledger.platform.api.InvalidRequest;
 import org.conflictledger.platform.api.Problem.FieldError;
 import org.conflictledger.platform.api.SourceCitation;
@@ -19,6 +24,7 @@ import org.conflictledger.platform.api.SourceCitation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +69,21 @@ public class ConflictEventMapping {
         } else if (report.endDate() != null && report.date() != null && report.endDate().isBefore(report.date())) {
             errors.add(new FieldError("endDate", "must not be before date"));
         }
+        List<ExternalId> externalIds = externalIds(report, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
         return new ConflictEventDetails(report.theater(), report.type(), report.subType(), report.date(),
                 report.datePrecision(), report.endDate(), location(report.location()), involved,
                 fatalities(report.fatalities()), report.notes(), report.confidence(), report.agreement(), report.term(),
-                report.respondsTo(), citations(report.sources()), report.acledEventId(), report.ucdpGedId());
+                report.respondsTo(), citations(report.sources()), report.acledEventId(), report.ucdpGedId(), externalIds);
+    }
+
+    private static List<ExternalId> externalIds(ConflictEventRequests.Report report, List<FieldError> errors) {
+        Map<String, ExternalIdFields.OwnField> own = new HashMap<>();
+        own.put(ExternalIds.ACLED, new ExternalIdFields.OwnField("acledEventId", report.acledEventId()));
+        own.put(ExternalIds.UCDP_GED, new ExternalIdFields.OwnField("ucdpGedId", report.ucdpGedId()));
+        return ExternalIdFields.read(report.externalIds(), own, errors);
     }
 
     /** The report that would produce these details (actors by id), the base a correction patches. */
@@ -85,7 +99,8 @@ public class ConflictEventMapping {
                 f == null ? null : new ConflictEventRequests.FatalitiesBody(f.low(), f.best(), f.high()),
                 details.notes(), details.confidence(), details.agreementId(), details.term(), details.respondsTo(),
                 details.sources().stream().map(c -> new SourceCitation(c.title(), c.publisher(), c.url(), c.date())).toList(),
-                details.acledEventId(), details.ucdpGedId(), null);
+                details.acledEventId(), details.ucdpGedId(),
+                details.externalIds().stream().map(ExternalIdentifier::of).toList(), null);
     }
 
     public ConflictEventRepresentation representation(ConflictEventView view, Instant asOf) {
@@ -120,7 +135,8 @@ public class ConflictEventMapping {
         }).toList();
         return new ConflictEventRepresentation(view.id, d.theater(), d.type(), d.subType(), d.date(), d.datePrecision(),
                 d.endDate(), d.location(), participants, d.fatalities(), d.notes(), d.confidence(), d.agreementId(),
-                d.term(), d.respondsTo(), d.sources(), d.acledEventId(), d.ucdpGedId(), view.status, view.version,
+                d.term(), d.respondsTo(), d.sources(), d.acledEventId(), d.ucdpGedId(),
+                ConflictEventRules.externalIds(d).stream().map(ExternalIdentifier::of).toList(), view.status, view.version,
                 view.reportedAt, view.updatedAt, asOf);
     }
 

@@ -10,6 +10,7 @@ import org.conflictledger.events.domain.Citation;
 import org.conflictledger.events.domain.ConflictEventStatus;
 import org.conflictledger.events.domain.Fatalities;
 import org.conflictledger.events.domain.Location;
+import org.conflictledger.platform.api.ExternalIdentifier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -39,6 +40,9 @@ public record ConflictEventRepresentation(
         List<Citation> sources,
         @Schema(description = "ACLED's event_id_cnty, when known") String acledEventId,
         @Schema(description = "UCDP GED id, when known") String ucdpGedId,
+        @Schema(description = "Every identifier of the event in other datasets, sorted by scheme, then value:"
+                + " acled:<acledEventId> and ucdp-ged:<ucdpGedId> too; search with externalId=scheme:value")
+        List<ExternalIdentifier> externalIds,
         ConflictEventStatus status,
         @Schema(description = "Number of recorded changes; the ETag", example = "1") long version,
         Instant reportedAt,

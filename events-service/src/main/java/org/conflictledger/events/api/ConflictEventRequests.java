@@ -11,10 +11,12 @@ import jakarta.validation.constraints.Size;
 import org.conflictledger.contracts.ActorRole;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
+import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.GeoPrecision;
 import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.events.domain.AcledSubType;
+import org.conflictledger.platform.api.ExternalIdentifier;
 import org.conflictledger.platform.api.SourceCitation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -49,6 +51,11 @@ public final class ConflictEventRequests {
             List<@Valid @NotNull SourceCitation> sources,
             @Size(max = RecordLimits.MAX_EXTERNAL_ID) @Pattern(regexp = RecordLimits.EXTERNAL_ID, message = RecordLimits.EXTERNAL_ID_RULE) String acledEventId,
             @Size(max = RecordLimits.MAX_EXTERNAL_ID) @Pattern(regexp = RecordLimits.EXTERNAL_ID, message = RecordLimits.EXTERNAL_ID_RULE) String ucdpGedId,
+            @Size(max = ExternalIds.MAX_PER_RECORD) @Schema(description = "Identifiers of the event in other datasets"
+                    + " (wikidata:Q…, any scheme:value); acled:<event_id_cnty> and ucdp-ged:<id> are the same as"
+                    + " acledEventId and ucdpGedId, and must agree with them. Each identifier names one event: one another"
+                    + " event holds is a 409 external-id-taken")
+            List<@Valid @NotNull ExternalIdentifier> externalIds,
             @Size(max = RecordLimits.MAX_REASON) @Schema(description = "Why the change is made") String reason) {
     }
 

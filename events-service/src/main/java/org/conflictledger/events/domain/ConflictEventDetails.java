@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.contracts.Theater;
 
 /**
@@ -27,6 +28,9 @@ import org.conflictledger.contracts.Theater;
  * @param respondsTo    the conflict event this one responds to
  * @param acledEventId  ACLED's {@code event_id_cnty}, to cross the record with ACLED
  * @param ucdpGedId     UCDP GED's {@code id}, to cross the record with UCDP
+ * @param externalIds   identifiers in other datasets besides those two (which a request may also name here, as
+ *                      {@code acled:} and {@code ucdp-ged:}); normalised: sorted by scheme, then value, no repeats.
+ *                      Absent from events recorded before it existed, which read as an empty list
  */
 public record ConflictEventDetails(
         Theater theater,
@@ -45,12 +49,14 @@ public record ConflictEventDetails(
         UUID respondsTo,
         List<Citation> sources,
         String acledEventId,
-        String ucdpGedId) {
+        String ucdpGedId,
+        List<ExternalId> externalIds) {
 
     /** Lists are copied and unmodifiable ({@code null}: empty); a {@code null} element is kept for the rules to reject. */
     public ConflictEventDetails {
         actors = copy(actors);
         sources = copy(sources);
+        externalIds = copy(externalIds);
     }
 
     private static <T> List<T> copy(List<T> list) {

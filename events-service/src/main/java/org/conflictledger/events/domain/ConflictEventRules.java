@@ -4,17 +4,22 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
+import org.conflictledger.contracts.ExternalId;
+import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.RecordDates;
 import org.conflictledger.contracts.RecordLimits;
 import org.conflictledger.contracts.Theater;
+import org.conflictledger.platform.domain.ExternalIdRules;
 import org.conflictledger.platform.domain.RuleViolation;
 
 /**
@@ -43,7 +48,8 @@ public final class ConflictEventRules {
     public static final String SOURCES_TOO_MANY = "sources-too-many";
     public static final String SOURCE_TITLE_MISSING = "source-title-missing";
     public static final String SOURCE_TEXT_TOO_LONG = "source-text-too-long";
-    public static final String EXTERNAL_ID_INVALID = "external-id-invalid";
+    public static final String EXTERNAL_ID_INVALID = ExternalIdRules.INVALID;
+    public static final String EXTERNAL_IDS_TOO_MANY = ExternalIdRules.TOO_MANY;
 
     public static final String EVENT_RETRACTED = "event-retracted";
     public static final String SUB_TYPE_MISMATCH = "sub-type-mismatch";
@@ -60,7 +66,7 @@ public final class ConflictEventRules {
             EVENT_ID_MISSING, DETAILS_MISSING, THEATER_MISSING, TYPE_MISSING, DATE_MISSING, DATE_OUT_OF_RANGE,
             LOCATION_TEXT_TOO_LONG, COORDINATES_INVALID, GEO_PRECISION_MISSING, ACTORS_MISSING,
             ACTOR_INCOMPLETE, NOTES_TOO_LONG, TERM_TOO_LONG, SOURCES_TOO_MANY, SOURCE_TITLE_MISSING,
-            SOURCE_TEXT_TOO_LONG, EXTERNAL_ID_INVALID);
+            SOURCE_TEXT_TOO_LONG, EXTERNAL_ID_INVALID, EXTERNAL_IDS_TOO_MANY);
 
     /** Place names, administrative areas, country, term, source title and publisher. */
     public static final int MAX_TEXT_LENGTH = RecordLimits.MAX_NAME;
@@ -68,6 +74,11 @@ public final class ConflictEventRules {
     public static final int MAX_URL_LENGTH = RecordLimits.MAX_URL;
     public static final int MAX_EXTERNAL_ID_LENGTH = RecordLimits.MAX_EXTERNAL_ID;
     public static final int MAX_SOURCES = RecordLimits.MAX_LIST;
+
+    private static final String ACLED_EVENT_ID = "An ACLED event id";
+    private static final String UCDP_GED_ID = "A UCDP GED id";
+    private static final String A_CONFLICT_EVENT = "A conflict event";
+    private static final Set<String> OWN_SCHEMES = Set.of(ExternalIds.ACLED, ExternalIds.UCDP_GED);
 
     private ConflictEventRules() {
     }
@@ -79,7 +90,7 @@ public final class ConflictEventRules {
      *
      * @param eventId the id of the event the details describe (it cannot respond to itself)
      */
-    static ConflictEventDetails details(ConflictEventDetails details, UUID eventId) {
+    public static ConflictEventDetails details(ConflictEventDetails details, UUID eventId) {
         if (details == null) {
             throw new RuleViolation(DETAILS_MISSING, "A conflict event needs its details.");
         }
@@ -107,12 +118,28 @@ public final class ConflictEventRules {
             throw new RuleViolation(RESPONDS_TO_ITSELF, "A conflict event cannot respond to itself.");
         }
         List<Citation> sources = sources(details.sources());
-        String acledEventId = externalId(details.acledEventId(), "An ACLED event id");
-        String ucdpGedId = externalId(details.ucdpGedId(), "A UCDP GED id");
+        ExternalIdRules.Split listed = ExternalIdRules.split(A_CONFLICT_EVENT, details.externalIds(), OWN_SCHEMES);
+        String acledEventId = ExternalIdRules.ownValue(A_CONFLICT_EVENT, ExternalIds.ACLED, "acledEventId",
+                externalId(details.acledEventId(), ACLED_EVENT_ID),
+                externalId(listed.own().get(ExternalIds.ACLED), ACLED_EVENT_ID));
+        String ucdpGedId = ExternalIdRules.ownValue(A_CONFLICT_EVENT, ExternalIds.UCDP_GED, "ucdpGedId",
+                externalId(details.ucdpGedId(), UCDP_GED_ID), externalId(listed.own().get(ExternalIds.UCDP_GED), UCDP_GED_ID));
         return new ConflictEventDetails(theater, type, subType, date, datePrecision, endDate, location, actors,
                 fatalities, notes, confidence, agreementId, term, details.respondsTo(), sources, acledEventId,
-                ucdpGedId);
+                ucdpGedId, listed.others());
     }
+
+    /**
+     * Every identifier normalised details give the event in other datasets: its ACLED event id (scheme
+     * {@code acled}), its UCDP GED id ({@code ucdp-ged}) and the others, sorted by scheme, then value.
+     */
+    public static List<ExternalId> externalIds(ConflictEventDetails details) {
+        Map<String, String> own = new HashMap<>();
+        own.put(ExternalIds.ACLED, details.acledEventId());
+        own.put(ExternalIds.UCDP_GED, details.ucdpGedId());
+        return ExternalIdRules.all(details.externalIds(), own);
+    }
+
 
     /**
      * The names of the top-level fields of {@link ConflictEventDetails} whose values differ between

@@ -87,7 +87,7 @@ public class CsvImport {
 
     private boolean reportedWithItsAcledId(ConflictEventDetails details) {
         return details.acledEventId() != null && !queries.list(new ConflictEventFilter(null, null, null, null, null, null,
-                null, null, null, null, details.acledEventId(), false, null), 1).isEmpty();
+                null, null, null, null, details.acledEventId(), null, false, null), 1).isEmpty();
     }
 
     private static List<SourceCitation> sourcesOf(ConflictEventDetails details) {

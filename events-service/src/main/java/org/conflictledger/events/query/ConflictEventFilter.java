@@ -2,6 +2,7 @@ package org.conflictledger.events.query;
 
 import org.conflictledger.contracts.ActorRole;
 import org.conflictledger.contracts.ConflictEventType;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.events.domain.ConflictEventStatus;
 
@@ -15,18 +16,20 @@ import java.util.UUID;
  * @param to         events that start on or before this day
  * @param bbox       {minLongitude, minLatitude, maxLongitude, maxLatitude}
  * @param text       part of the place, admin areas or notes, case-insensitive
+ * @param externalId an identifier the event has in another dataset
  * @param descending newest first
  * @param after      the page starts after this position in the order
  */
 public record ConflictEventFilter(Theater theater, ConflictEventType type, UUID actor, ActorRole role,
                                   LocalDate from, LocalDate to, double[] bbox, UUID agreement, String text,
-                                  ConflictEventStatus status, String acledEventId, boolean descending,
+                                  ConflictEventStatus status, String acledEventId, ExternalId externalId,
+                                  boolean descending,
                                   Position after) {
 
     /** The same filter, starting after {@code position}: the next batch of an export. */
     public ConflictEventFilter after(Position position) {
         return new ConflictEventFilter(theater, type, actor, role, from, to, bbox, agreement, text, status, acledEventId,
-                descending, position);
+                externalId, descending, position);
     }
 
     /** A place in the (date, id) order of the list. */

@@ -66,8 +66,10 @@ public class ConflictEventProjection implements Projection {
     void reset() {
         // Plain SQL: Panache's deleteAll() is an HQL bulk delete that first deletes the element collection again.
         var entities = ConflictEventView.getEntityManager();
+        entities.createNativeQuery("DELETE FROM conflict_event_version_external_id").executeUpdate();
         entities.createNativeQuery("DELETE FROM conflict_event_version_actor").executeUpdate();
         entities.createNativeQuery("DELETE FROM conflict_event_version").executeUpdate();
+        entities.createNativeQuery("DELETE FROM conflict_event_external_id").executeUpdate();
         entities.createNativeQuery("DELETE FROM conflict_event_actor").executeUpdate();
         entities.createNativeQuery("DELETE FROM conflict_event_view").executeUpdate();
         // The replay that follows keeps every replaced state, whatever the store's first version did.

@@ -145,6 +145,11 @@ public class ConflictEventQueries {
             where.add("e.acledEventId = :acled");
             params.and("acled", filter.acledEventId());
         }
+        if (filter.externalId() != null) {
+            where.add("e in (select x from " + entityName + " x join x.externalIds i"
+                    + " where i.scheme = :scheme and i.value = :externalValue)");
+            params.and("scheme", filter.externalId().scheme()).and("externalValue", filter.externalId().value());
+        }
         if (filter.text() != null) {
             where.add("e.searchText like :text escape '!'");
             params.and("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");

@@ -1,5 +1,6 @@
 package org.conflictledger.events.query;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,11 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.conflictledger.platform.externalid.ExternalIdColumns;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,6 +43,11 @@ public class ConflictEventVersion extends ConflictEventColumns {
     @OrderColumn(name = "position")
     public List<ParticipantRow> participants = new ArrayList<>();
 
+    @JsonIgnore // an index of what the details hold: read only by the externalId filter
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "conflict_event_version_external_id", joinColumns = @JoinColumn(name = "row_id"))
+    public Set<ExternalIdColumns> externalIds = new HashSet<>();
+
     /** The state {@code current} was in until an event recorded at {@code replacedAt} changed it. */
     static ConflictEventVersion replaced(ConflictEventView current, Instant replacedAt) {
         ConflictEventVersion before = new ConflictEventVersion();
@@ -51,6 +60,7 @@ public class ConflictEventVersion extends ConflictEventColumns {
         for (ParticipantRow participant : current.participants) {
             before.participants.add(new ParticipantRow(participant.actorId, participant.role));
         }
+        current.externalIds.forEach(id -> before.externalIds.add(new ExternalIdColumns(id.scheme, id.value)));
         return before;
     }
 

@@ -2,6 +2,7 @@ package org.conflictledger.events.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -17,15 +18,19 @@ import org.conflictledger.events.domain.ConflictEventDetails;
 import org.conflictledger.events.domain.ConflictEventDisputed;
 import org.conflictledger.events.domain.ConflictEventReported;
 import org.conflictledger.events.domain.ConflictEventRetracted;
+import org.conflictledger.events.domain.ConflictEventRules;
 import org.conflictledger.events.domain.ConflictEventStatus;
 import org.conflictledger.events.domain.InvolvedActor;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
+import org.conflictledger.platform.externalid.ExternalIdColumns;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,6 +50,12 @@ public class ConflictEventView extends ConflictEventColumns {
     @CollectionTable(name = "conflict_event_actor", joinColumns = @JoinColumn(name = "event_id"))
     @OrderColumn(name = "position")
     public List<ParticipantRow> participants = new ArrayList<>();
+
+    /** Every identifier the event has in other datasets, ACLED's and UCDP GED's included, for the externalId filter. */
+    @JsonIgnore // an index of what the details hold: read only by the externalId filter
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "conflict_event_external_id", joinColumns = @JoinColumn(name = "event_id"))
+    public Set<ExternalIdColumns> externalIds = new HashSet<>();
 
     @Transient
     private ConflictEventDetails details;
@@ -101,6 +112,8 @@ public class ConflictEventView extends ConflictEventColumns {
             participants.add(new ParticipantRow(actor.actorId(), actor.role()));
         }
         searchText = searchTextOf(newDetails);
+        externalIds.clear();
+        ConflictEventRules.externalIds(newDetails).forEach(id -> externalIds.add(ExternalIdColumns.of(id)));
     }
 
     private static String searchTextOf(ConflictEventDetails details) {

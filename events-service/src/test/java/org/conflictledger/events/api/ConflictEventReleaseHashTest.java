@@ -8,6 +8,7 @@ import org.axonframework.messaging.MetaData;
 import org.conflictledger.contracts.ActorRole;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.contracts.GeoPrecision;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.devstack.kafka.KafkaBrokerTestResource;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
 class ConflictEventReleaseHashTest {
-    static final String EXPECTED_HASH = "sha256:38760363dcfca6a5d2f18130db8050dc3b62f6d7ecec14998d907e08a37a1725";
+    static final String EXPECTED_HASH = "sha256:a4fd5ebad48004cba13df9a5743528c39115b0259b69e69a9aa1a1041053b8df";
     private static final Instant AS_OF = Instant.parse("2020-12-31T23:59:59.999999Z");
     private static final UUID SHUSHA = UUID.fromString("0f0e0d0c-0000-4000-8000-0000000e0001");
     private static final UUID HADRUT = UUID.fromString("0f0e0d0c-0000-4000-8000-0000000e0002");
@@ -53,17 +54,18 @@ class ConflictEventReleaseHashTest {
 
     @Test
     void aFixedHistoryHasTheSameCanonicalHashOnEitherDatabase() {
-        ConflictEventDetails shusha = details("2020-11-08", "Shusha", 39.7647, 46.7486, new Fatalities(10, 12, 20), 0.7);
+        ConflictEventDetails shusha = details("2020-11-08", "Shusha", 39.7647, 46.7486, new Fatalities(10, 12, 20), 0.7,
+                "AZE8001");
         publish(SHUSHA, 0, "2020-11-09T08:00:00.654321Z", new ConflictEventReported(SHUSHA, shusha));
         publish(HADRUT, 0, "2020-10-10T09:00:00Z", new ConflictEventReported(HADRUT,
-                details("2020-10-09", "Hadrut", 39.52, 47.03, new Fatalities(null, 3, null), null)));
+                details("2020-10-09", "Hadrut", 39.52, 47.03, new Fatalities(null, 3, null), null, null)));
         publish(SHUSHA, 1, "2020-11-20T10:00:00.1Z", new ConflictEventCorrected(SHUSHA,
-                details("2020-11-08", "Shusha", 39.7647, 46.7486, new Fatalities(15, 18, 30), 0.8),
+                details("2020-11-08", "Shusha", 39.7647, 46.7486, new Fatalities(15, 18, 30), 0.8, "AZE8001"),
                 List.of("fatalities", "confidence")));
         // Recorded after AS_OF: not in the export.
         publish(HADRUT, 1, "2021-02-01T00:00:00Z", new ConflictEventRetracted(HADRUT));
         publish(LATER, 0, "2021-03-01T00:00:00Z", new ConflictEventReported(LATER,
-                details("2020-10-01", "Lachin", null, null, new Fatalities(1, 1, 1), null)));
+                details("2020-10-01", "Lachin", null, null, new Fatalities(1, 1, 1), null, null)));
 
         String export = given().queryParam("asOf", AS_OF.toString()).get("/api/v1/events/exports/canonical").then()
                 .statusCode(200).header("Ledger-Content-Hash", EXPECTED_HASH).extract().asString();
@@ -72,11 +74,12 @@ class ConflictEventReleaseHashTest {
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).contains("\"id\":\"" + HADRUT + "\"").contains("\"status\":\"REPORTED\"");
         assertThat(lines[1]).contains("\"id\":\"" + SHUSHA + "\"").contains("\"best\":18")
-                .contains("\"latitude\":39.7647");
+                .contains("\"latitude\":39.7647").contains("\"externalIds\":[{\"scheme\":\"acled\",\"value\":\"AZE8001\"},"
+                        + "{\"scheme\":\"wikidata\",\"value\":\"Q100000002\"}]");
     }
 
     private static ConflictEventDetails details(String date, String place, Double latitude, Double longitude,
-                                                Fatalities fatalities, Double confidence) {
+                                                Fatalities fatalities, Double confidence, String acledEventId) {
         return new ConflictEventDetails(Theater.NAGORNO_KARABAKH, ConflictEventType.BATTLE, null,
                 LocalDate.parse(date), DatePrecision.DAY, null,
                 new Location(place, "Karabakh", null, null, "Azerbaijan", latitude, longitude,
@@ -84,7 +87,7 @@ class ConflictEventReleaseHashTest {
                 List.of(new InvolvedActor(AZE, ActorRole.PERPETRATOR), new InvolvedActor(ARM, ActorRole.TARGET)),
                 fatalities, "Fighting near " + place + " (ünïcode)", confidence, null, null, null,
                 List.of(new Citation("Ministry statement", "MoD", "https://example.org/a", LocalDate.parse(date))),
-                null, null);
+                acledEventId, null, acledEventId == null ? List.of() : List.of(new ExternalId("wikidata", "Q100000002")));
     }
 
     private void publish(UUID event, long sequence, String at, Object payload) {

@@ -22,6 +22,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conflictledger.contracts.ActorRole;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.contracts.GeoPrecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,10 +90,11 @@ class CorrectingAConflictEventTest {
                 .respondsTo(OTHER_EVENT)
                 .sources(new Citation("Ceasefire violated within hours", "OC Media", null, null))
                 .acledEventId("AZE1")
-                .ucdpGedId("1");
+                .ucdpGedId("1")
+                .externalIds(new ExternalId("wikidata", "Q1"));
         List<String> everyField = Arrays.stream(ConflictEventDetails.class.getRecordComponents())
                 .map(component -> component.getName()).sorted().toList();
-        assertEquals(17, everyField.size());
+        assertEquals(18, everyField.size());
         expectCorrected(corrected, corrected, everyField.toArray(String[]::new));
     }
 

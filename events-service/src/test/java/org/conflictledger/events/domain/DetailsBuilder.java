@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.conflictledger.contracts.ActorRole;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.contracts.GeoPrecision;
 import org.conflictledger.contracts.Theater;
 
@@ -43,6 +44,7 @@ final class DetailsBuilder {
     private List<Citation> sources;
     private String acledEventId;
     private String ucdpGedId;
+    private List<ExternalId> externalIds;
 
     private DetailsBuilder() {
     }
@@ -189,8 +191,13 @@ final class DetailsBuilder {
         return this;
     }
 
+    DetailsBuilder externalIds(ExternalId... externalIds) {
+        this.externalIds = List.of(externalIds);
+        return this;
+    }
+
     ConflictEventDetails build() {
         return new ConflictEventDetails(theater, type, subType, date, datePrecision, endDate, location, actors,
-                fatalities, notes, confidence, agreementId, term, respondsTo, sources, acledEventId, ucdpGedId);
+                fatalities, notes, confidence, agreementId, term, respondsTo, sources, acledEventId, ucdpGedId, externalIds);
     }
 }

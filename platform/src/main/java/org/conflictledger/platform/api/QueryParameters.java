@@ -1,5 +1,8 @@
 package org.conflictledger.platform.api;
 
+import org.conflictledger.contracts.ExternalId;
+import org.conflictledger.contracts.ExternalIds;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -82,6 +85,26 @@ public final class QueryParameters {
             throw new InvalidRequest(name, "at most " + MAX_SEARCH_LENGTH + " characters");
         }
         return stripped;
+    }
+
+    /** The longest {@code externalId} filter: a scheme, a colon and a value. */
+    public static final int MAX_EXTERNAL_ID_FILTER = ExternalIds.MAX_SCHEME + 1 + ExternalIds.MAX_VALUE;
+
+    /**
+     * An {@code externalId} filter, {@code scheme:value} exactly as an id is held (not trimmed); null when blank, a 400
+     * when it is not an identifier.
+     */
+    public static ExternalId externalId(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String[] parts = ExternalIds.split(text)
+                .orElseThrow(() -> new InvalidRequest(name, "must be scheme:value, e.g. wikidata:Q43"));
+        ExternalIds.schemeProblem(parts[0]).or(() -> ExternalIds.valueProblem(parts[0], parts[1]))
+                .ifPresent(problem -> {
+                    throw new InvalidRequest(name, "is not scheme:value: its part " + problem);
+                });
+        return new ExternalId(parts[0], parts[1]);
     }
 
     /** A page size: {@link Page#DEFAULT_LIMIT} when absent, 1 to {@link Page#MAX_LIMIT} otherwise. */

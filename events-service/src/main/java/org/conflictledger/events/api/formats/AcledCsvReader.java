@@ -176,7 +176,7 @@ public final class AcledCsvReader {
             }
             ConflictEventDetails details = new ConflictEventDetails(theater, type[0], subType, date, datePrecision,
                     endDate, location, actors, fatalities, value(NOTES), confidence, agreement, value(LEDGER_TERM),
-                    respondsTo, sources, value(EVENT_ID_CNTY), value(LEDGER_UCDP_GED_ID));
+                    respondsTo, sources, value(EVENT_ID_CNTY), value(LEDGER_UCDP_GED_ID), null);
             return new ParsedRow(record.line(), details, List.of());
         }
 

@@ -66,7 +66,7 @@ class AcledCsvReaderTest {
                 new Fatalities(null, 5, null), ACLED_ROW.get(27), null, null, null, null,
                 List.of(new Citation("Ministry of Defence of Azerbaijan", null, null, null),
                         new Citation("Armenpress", null, null, null)),
-                "AZE6012", null));
+                "AZE6012", null, null));
     }
 
     @Test

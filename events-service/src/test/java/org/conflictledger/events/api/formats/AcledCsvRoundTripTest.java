@@ -42,7 +42,7 @@ class AcledCsvRoundTripTest {
                         -0.75, formulas.location().geoPrecision()),
                 formulas.actors(), formulas.fatalities(), formulas.notes(), formulas.confidence(),
                 formulas.agreementId(), formulas.term(), formulas.respondsTo(), formulas.sources(),
-                formulas.acledEventId(), formulas.ucdpGedId());
+                formulas.acledEventId(), formulas.ucdpGedId(), null);
         String csv = AcledCsvWriter.toCsv(List.of(fixtures.representation(UUID.randomUUID(), original)));
 
         ParsedRow read = AcledCsvReader.read(new StringReader(csv), fixtures.directory, null).get(0);

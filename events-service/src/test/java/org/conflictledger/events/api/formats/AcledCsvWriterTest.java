@@ -134,7 +134,7 @@ class AcledCsvWriterTest {
         ConflictEventDetails attack = new ConflictEventDetails(battle.theater(),
                 ConflictEventType.VIOLENCE_AGAINST_CIVILIANS,
                 AcledSubType.ATTACK, battle.date(), battle.datePrecision(), null,
-                battle.location(), battle.actors(), null, null, null, null, null, null, List.of(), null, null);
+                battle.location(), battle.actors(), null, null, null, null, null, null, List.of(), null, null, null);
 
         assertThat(row(fixtures.representation(id, attack))).containsEntry("civilian_targeting", "Civilian targeting")
                 .containsEntry("event_type", "Violence against civilians");
@@ -160,7 +160,7 @@ class AcledCsvWriterTest {
                 GeoPrecision.EXACT);
         ConflictEventDetails atZero = new ConflictEventDetails(Theater.LIBYA, battle.type(), battle.subType(),
                 battle.date(), battle.datePrecision(), null, tiny, battle.actors(), null, null, 1.0E-4, null, null,
-                null, List.of(), null, null);
+                null, List.of(), null, null, null);
 
         Map<String, String> row = row(fixtures.representation(id, atZero));
 
@@ -193,7 +193,7 @@ class AcledCsvWriterTest {
         ConflictEventDetails shusha = new ConflictEventDetails(battle.theater(), battle.type(), battle.subType(),
                 LocalDate.of(2020, 11, 8), battle.datePrecision(), null,
                 new Location("Şuşa", "Şuşa", null, null, "Azerbaijan", null, null, null), battle.actors(), null,
-                "Şuşa — captured", null, null, null, null, List.of(), null, null);
+                "Şuşa — captured", null, null, null, null, List.of(), null, null, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         AcledCsvWriter.write(List.of(fixtures.representation(id, shusha)), out);

