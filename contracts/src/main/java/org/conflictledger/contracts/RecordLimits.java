@@ -1,5 +1,7 @@
 package org.conflictledger.contracts;
 
+import java.util.regex.Pattern;
+
 /**
  * The sizes and shapes every writer of the record keeps to: the services' request validation and aggregates, and the
  * dataset importer, which checks a whole dataset before it sends anything. One copy, so that the importer and the
@@ -17,9 +19,10 @@ public final class RecordLimits {
     /** A source's address. */
     public static final String URL = "https?://\\S+";
     public static final String URL_RULE = "must be an http(s) URL";
-    /** An identifier in another dataset (ACLED, UCDP GED, PA-X): no blanks. */
-    public static final String EXTERNAL_ID = "\\S+";
-    public static final String EXTERNAL_ID_RULE = "must not contain blanks";
+    /** An identifier in another dataset kept in a field of its own (ACLED, UCDP GED, PA-X): no blanks, no controls. */
+    public static final String EXTERNAL_ID = "[^\\s\\p{Cc}\\p{Cf}\\p{Z}]+";
+    public static final String EXTERNAL_ID_RULE = "must not contain blanks or control characters";
+    private static final Pattern EXTERNAL_ID_PATTERN = Pattern.compile(EXTERNAL_ID);
 
     /** Names and aliases of actors; places and administrative areas of events; what a quantity counts. */
     public static final int MAX_NAME = 200;
@@ -53,5 +56,10 @@ public final class RecordLimits {
     public static final int MAX_EVIDENCE_NOTE = 1000;
 
     private RecordLimits() {
+    }
+
+    /** Whether {@code text} has the shape of {@link #EXTERNAL_ID} (its length is checked apart). */
+    public static boolean isExternalId(String text) {
+        return text != null && EXTERNAL_ID_PATTERN.matcher(text).matches();
     }
 }

@@ -340,7 +340,7 @@ public class ActorResource {
     @GET
     @Path("/{actor}/relationships")
     @Operation(operationId = "listActorRelationships", summary = "Relationships of an actor",
-            description = "Relationships the actor declared (outgoing) and those naming it as counterpart (incoming); validAt keeps those that held on a day.")
+            description = "Relationships the actor declared (outgoing) and those naming it as counterpart (incoming); validAt keeps those that held on a day. With asOf (or release), the relationships as they stood at that instant, the actors at both ends named as they were then; an actor not yet registered then has none.")
     @APIResponse(responseCode = "200", description = "The relationships",
             content = @Content(schema = @Schema(implementation = ActorRepresentations.RelationshipPage.class)))
     public Page<Relationship> relationships(@Parameter(description = ACTOR_REF) @PathParam("actor") String ref,
@@ -352,17 +352,32 @@ public class ActorResource {
                                             @QueryParam("theater") String theaterText,
                                             @Parameter(description = "outgoing, incoming or both")
                                             @Pattern(regexp = "outgoing|incoming|both", message = "must be outgoing, incoming or both")
-                                            @QueryParam("direction") @DefaultValue("both") String direction) {
+                                            @QueryParam("direction") @DefaultValue("both") String direction,
+                                            @Parameter(description = "The relationships as they stood at this instant"
+                                                    + " (ISO 8601, UTC); not in the future",
+                                                    example = "2020-11-10T00:00:00Z") @QueryParam("asOf") String asOfText,
+                                            @Parameter(description = "As of a named release's instant; not with asOf",
+                                                    example = "2020-12") @QueryParam("release") String release) {
         UUID id = references.inPath(ref);
+        Instant asOf = releases.listedAsOf(asOfText, release);
         LocalDate validAt = QueryParameters.date("validAt", validAtText);
         RelationshipKind kind = QueryParameters.enumValue("kind", kindText, RelationshipKind.class);
         Theater theater = QueryParameters.enumValue("theater", theaterText, Theater.class);
         boolean outgoing = !direction.equals("incoming");
         boolean incoming = !direction.equals("outgoing");
-        List<RelationshipView> found = queries.relationships(id, outgoing, incoming, validAt, kind, theater);
-        Set<UUID> others = new HashSet<>(Set.of(id));
-        found.forEach(r -> others.add(r.actor.id.equals(id) ? r.counterpartId : r.actor.id));
-        Map<UUID, ActorView> views = queries.byIds(others);
+        List<RelationshipView> found;
+        Map<UUID, ActorView> views;
+        if (asOf == null) {
+            found = queries.relationships(id, outgoing, incoming, validAt, kind, theater);
+            Set<UUID> others = new HashSet<>(Set.of(id));
+            found.forEach(r -> others.add(r.actor.id.equals(id) ? r.counterpartId : r.actor.id));
+            views = queries.byIds(others);
+        } else {
+            ActorQueries.RelationshipsAsOf then = queries.relationshipsAsOf(id, outgoing, incoming, validAt, kind,
+                    theater, asOf);
+            found = then.relationships();
+            views = then.actors();
+        }
         List<Relationship> items = found.stream()
                 .map(r -> Relationship.of(r, ActorSummary.of(r.counterpartId, views.get(r.counterpartId)),
                         r.actor.id.equals(id) ? "outgoing" : "incoming"))

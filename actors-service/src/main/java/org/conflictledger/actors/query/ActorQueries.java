@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.conflictledger.contracts.RelationshipKind;
 import org.conflictledger.contracts.Theater;
 import org.conflictledger.platform.audit.AuditTrail;
+import org.conflictledger.platform.storage.DatabaseOrder;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -148,6 +149,40 @@ public class ActorQueries {
                 .filter(r -> kind == null || r.kind == kind)
                 .filter(r -> theater == null || r.theater == theater)
                 .toList();
+    }
+
+    /**
+     * The relationships of an actor as they stood at {@code asOf}, filtered as {@link #relationships} does, with every
+     * actor as it stood then (to name the counterparts as they were named then). Every actor is looked at: an incoming
+     * relationship is held by its declaring actor, and actors are few.
+     */
+    @Transactional
+    public RelationshipsAsOf relationshipsAsOf(UUID actorId, boolean outgoing, boolean incoming, LocalDate validAt,
+                                               RelationshipKind kind, Theater theater, Instant asOf) {
+        List<ActorView> then = audit.statesAt(asOf, ActorView.<ActorView>list("registeredAt <= ?1", asOf),
+                actor -> actor.updatedAt, actor -> actor.id.toString(), ActorQueries::fold);
+        Comparator<RelationshipView> declared = Comparator.<RelationshipView, Instant>comparing(r -> r.declaredAt)
+                .thenComparing(r -> r.id, DatabaseOrder.UUIDS);
+        List<RelationshipView> found = new ArrayList<>();
+        if (outgoing) {
+            then.stream().filter(actor -> actor.id.equals(actorId)).flatMap(actor -> actor.relationships.stream())
+                    .sorted(declared).forEach(found::add);
+        }
+        if (incoming) {
+            then.stream().flatMap(actor -> actor.relationships.stream())
+                    .filter(relationship -> relationship.counterpartId.equals(actorId))
+                    .sorted(declared).forEach(found::add);
+        }
+        List<RelationshipView> matching = found.stream()
+                .filter(r -> r.validAt(validAt))
+                .filter(r -> kind == null || r.kind == kind)
+                .filter(r -> theater == null || r.theater == theater)
+                .toList();
+        return new RelationshipsAsOf(matching, then.stream().collect(Collectors.toMap(a -> a.id, Function.identity())));
+    }
+
+    /** Relationships as of an instant, and every actor as it stood then, by id. */
+    public record RelationshipsAsOf(List<RelationshipView> relationships, Map<UUID, ActorView> actors) {
     }
 
     public Map<UUID, ActorView> byIds(Collection<UUID> ids) {

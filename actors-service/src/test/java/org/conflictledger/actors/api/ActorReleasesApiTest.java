@@ -85,6 +85,46 @@ class ActorReleasesApiTest {
     }
 
     @Test
+    void anActorsRelationshipsAsOfAnInstantAreThoseOfThenWithTheNamesOfThen() {
+        String zulu = registered(uniqueKey("ZASOF"), "Zulu", "STATE");
+        String alpha = registered(uniqueKey("AASOF"), "Alpha", "ARMED_GROUP");
+        String supports = given().contentType(ContentType.JSON).body("""
+                {"kind": "SUPPORTS", "counterpart": "%s", "theater": "SYRIA", "validFrom": "2020-01-01",
+                 "reason": "test", "sources": [{"title": "Seed document", "publisher": "Conflict Ledger"}]}
+                """.formatted(alpha)).post(ACTORS + "/" + zulu + "/relationships").then().statusCode(201)
+                .extract().path("id");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"name\": \"Alpha renamed\", \"reason\": \"renamed later\"}")
+                .post(ACTORS + "/" + alpha + "/rename").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"validUntil\": \"2020-06-01\", \"reason\": \"ended later\"}")
+                .post(ACTORS + "/" + zulu + "/relationships/" + supports + "/end").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("""
+                {"kind": "OPPOSES", "counterpart": "%s", "theater": "SYRIA", "validFrom": "2020-07-01",
+                 "reason": "test"}
+                """.formatted(zulu)).post(ACTORS + "/" + alpha + "/relationships").then().statusCode(201);
+
+        given().queryParam("asOf", at.toString()).get(ACTORS + "/" + zulu + "/relationships").then().statusCode(200)
+                .body("items.kind", contains("SUPPORTS")).body("items[0].ended", equalTo(false))
+                .body("items[0].counterpart.name", equalTo("Alpha")).body("items[0].direction", equalTo("outgoing"));
+        given().queryParam("asOf", at.toString()).queryParam("direction", "incoming")
+                .get(ACTORS + "/" + alpha + "/relationships").then().statusCode(200)
+                .body("items.kind", contains("SUPPORTS")).body("items[0].actor.name", equalTo("Zulu"));
+        given().get(ACTORS + "/" + zulu + "/relationships").then().statusCode(200)
+                .body("items.kind", contains("SUPPORTS", "OPPOSES")).body("items[0].ended", equalTo(true))
+                .body("items[0].counterpart.name", equalTo("Alpha renamed"));
+
+        String name = release();
+        cut(name, at.toString(), "relationships").statusCode(201);
+        given().queryParam("release", name).get(ACTORS + "/" + zulu + "/relationships").then().statusCode(200)
+                .body("items.kind", contains("SUPPORTS"));
+        given().queryParam("release", name).queryParam("asOf", at.toString()).get(ACTORS + "/" + zulu + "/relationships")
+                .then().statusCode(400).body("errors[0].field", equalTo("release"));
+        given().queryParam("asOf", "2999-01-01T00:00:00Z").get(ACTORS + "/" + zulu + "/relationships").then()
+                .statusCode(400).body("errors[0].field", equalTo("asOf"));
+    }
+
+    @Test
     void eachLineIsTheListsActorAndItsRelationshipsWithPropertiesInAlphabeticalOrderInKeyOrder() throws Exception {
         String zulu = registered(uniqueKey("ZREL"), "Zulu", "STATE");
         String alpha = registered(uniqueKey("AREL"), "Alpha", "ARMED_GROUP");

@@ -308,8 +308,8 @@ public final class AgreementRules {
 
     private static String externalId(String id) {
         String trimmed = text(id, MAX_EXTERNAL_ID_LENGTH, "A PA-X agreement id");
-        if (trimmed != null && trimmed.chars().anyMatch(Character::isWhitespace)) {
-            throw new RuleViolation(EXTERNAL_ID_INVALID, "A PA-X agreement id contains no blanks, but was: " + trimmed);
+        if (trimmed != null && !RecordLimits.isExternalId(trimmed)) {
+            throw new RuleViolation(EXTERNAL_ID_INVALID, "A PA-X agreement id " + RecordLimits.EXTERNAL_ID_RULE + ".");
         }
         return trimmed;
     }

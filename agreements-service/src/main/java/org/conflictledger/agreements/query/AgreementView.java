@@ -16,7 +16,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.conflictledger.agreements.domain.AgreementCorrected;
 import org.conflictledger.agreements.domain.AgreementDetails;
+import org.conflictledger.agreements.domain.AgreementRecorded;
 import org.conflictledger.agreements.domain.AgreementRules;
 import org.conflictledger.agreements.domain.AgreementState;
 import org.conflictledger.contracts.AgreementKind;
@@ -108,11 +110,10 @@ public class AgreementView extends PanacheEntityBase {
         inForceAt = details.inForceAt();
         endedAt = next.endedAt().orElse(null);
         paxAgreementId = details.paxAgreementId();
-        Set<ExternalIdColumns> ids = new HashSet<>();
-        AgreementRules.externalIds(details).forEach(id -> ids.add(ExternalIdColumns.of(id)));
-        if (!ids.equals(externalIds)) { // most events change terms, not details: leave the rows alone
+        if (event instanceof AgreementRecorded || event instanceof AgreementCorrected) {
+            // the others change terms or status, not details: the rows (loaded lazily) are left alone
             externalIds.clear();
-            externalIds.addAll(ids);
+            AgreementRules.externalIds(details).forEach(id -> externalIds.add(ExternalIdColumns.of(id)));
         }
         parties.clear();
         details.signatories().forEach(actor -> parties.add(new PartyRow(actor, PartyRow.SIGNATORY)));

@@ -65,9 +65,9 @@ public class ConflictEventFilters {
         if (id == null || id.isBlank()) {
             return null;
         }
-        if (id.length() > RecordLimits.MAX_EXTERNAL_ID || id.chars().anyMatch(Character::isWhitespace)) {
+        if (id.length() > RecordLimits.MAX_EXTERNAL_ID || !RecordLimits.isExternalId(id)) {
             throw new InvalidRequest("acledEventId", "at most " + RecordLimits.MAX_EXTERNAL_ID
-                    + " characters without blanks, as ACLED's event_id_cnty");
+                    + " characters without blanks or control characters, as ACLED's event_id_cnty");
         }
         return id;
     }

@@ -311,8 +311,8 @@ public final class ConflictEventRules {
 
     private static String externalId(String id, String what) {
         String trimmed = text(id, MAX_EXTERNAL_ID_LENGTH, EXTERNAL_ID_INVALID, what);
-        if (trimmed != null && trimmed.chars().anyMatch(Character::isWhitespace)) {
-            throw new RuleViolation(EXTERNAL_ID_INVALID, what + " contains no blanks, but was: " + trimmed);
+        if (trimmed != null && !RecordLimits.isExternalId(trimmed)) {
+            throw new RuleViolation(EXTERNAL_ID_INVALID, what + " " + RecordLimits.EXTERNAL_ID_RULE + ".");
         }
         return trimmed;
     }

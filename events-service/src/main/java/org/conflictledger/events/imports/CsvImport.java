@@ -13,6 +13,7 @@ import org.conflictledger.platform.api.SourceCitation;
 import org.conflictledger.platform.api.Writes;
 import org.conflictledger.platform.audit.AuditTrail;
 import org.conflictledger.platform.domain.RuleViolation;
+import org.conflictledger.platform.externalid.ExternalIdRegister;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,7 +73,12 @@ public class CsvImport {
                             acledIdsRecorded.add(details.acledEventId());
                         }
                     } catch (RuleViolation e) {
-                        rejected.add(new ImportReport.RejectedRow(row.line(), List.of(new FieldError(e.rule(), e.getMessage()))));
+                        if (ExternalIdRegister.TAKEN.equals(e.rule()) && audit.storedVersion(id.toString()) > 0) {
+                            present++; // a retry of this import recorded the row meanwhile and holds its ACLED id
+                        } else {
+                            rejected.add(new ImportReport.RejectedRow(row.line(),
+                                    List.of(new FieldError(e.rule(), e.getMessage()))));
+                        }
                     } catch (ConcurrencyException e) {
                         present++; // the same row, imported at the same moment by a retry of this import
                     }

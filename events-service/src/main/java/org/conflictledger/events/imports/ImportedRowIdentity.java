@@ -2,6 +2,7 @@ package org.conflictledger.events.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.conflictledger.events.domain.ConflictEventDetails;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
 
@@ -25,7 +26,13 @@ final class ImportedRowIdentity {
             name = "acled:" + details.acledEventId();
         } else {
             try {
-                name = "row:" + JSON.writeValueAsString(details);
+                ObjectNode written = JSON.valueToTree(details);
+                // Details written before externalIds existed had no such property: a row without any names the event
+                // it named then, so that a file imported before an upgrade and again after it is recorded once.
+                if (details.externalIds().isEmpty()) {
+                    written.remove("externalIds");
+                }
+                name = "row:" + JSON.writeValueAsString(written);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("An imported row that cannot be written as JSON", e);
             }

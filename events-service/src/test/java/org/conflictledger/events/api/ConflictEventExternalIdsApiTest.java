@@ -109,6 +109,15 @@ class ConflictEventExternalIdsApiTest {
         given().contentType(ContentType.JSON).body(body("\"externalIds\": [{\"scheme\": \"Wiki data\", \"value\": \"Q1\"}]"))
                 .post(EVENTS).then().statusCode(400).body("errors[0].field", equalTo("externalIds[0].scheme"));
         given().queryParam("acledEventId", acled).get(EVENTS).then().body("items", hasSize(1));
+
+        given().contentType(ContentType.JSON).body(body("\"externalIds\": [{\"scheme\": \"acled\", \"value\": \"A"
+                + marker + "\"}, {\"scheme\": \"acled\", \"value\": \"B" + marker + "\"}]")).post(EVENTS).then()
+                .statusCode(400).body("errors[0].field", equalTo("externalIds[1]"));
+        given().contentType(ContentType.JSON).body(body("\"ucdpGedId\": \"1\\u0000\"")).post(EVENTS).then()
+                .statusCode(400).body("errors[0].field", equalTo("ucdpGedId"));
+        given().contentType(ContentType.JSON).body(body("\"externalIds\": [{\"scheme\": \"ucdp-ged\", \"value\":"
+                + " \"1\\u0001\"}]")).post(EVENTS).then()
+                .statusCode(400).body("errors[0].field", equalTo("externalIds[0].value"));
     }
 
     private static String wikidataId(String item) {

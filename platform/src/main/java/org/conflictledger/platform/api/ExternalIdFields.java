@@ -5,6 +5,7 @@ import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.RecordLimits;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ public final class ExternalIdFields {
     public static List<ExternalId> read(List<ExternalIdentifier> listed, Map<String, OwnField> own,
                                         List<Problem.FieldError> errors) {
         List<ExternalId> ids = new ArrayList<>();
+        Map<String, String> ownListed = new HashMap<>();
         List<ExternalIdentifier> entries = listed == null ? List.of() : listed;
         for (int i = 0; i < entries.size(); i++) {
             ExternalIdentifier entry = entries.get(i);
@@ -38,14 +40,19 @@ public final class ExternalIdFields {
             if (ownField == null) {
                 ExternalIds.valueProblem(entry.scheme(), entry.value())
                         .ifPresent(problem -> errors.add(new Problem.FieldError(field + ".value", problem)));
-            } else if (entry.value().isEmpty() || entry.value().length() > RecordLimits.MAX_EXTERNAL_ID
-                    || entry.value().chars().anyMatch(Character::isWhitespace)) {
+            } else if (entry.value().length() > RecordLimits.MAX_EXTERNAL_ID || !RecordLimits.isExternalId(entry.value())) {
                 errors.add(new Problem.FieldError(field + ".value", "must be 1-" + RecordLimits.MAX_EXTERNAL_ID
-                        + " characters without blanks, as " + ownField.name()));
+                        + " characters without blanks or control characters, as " + ownField.name()));
+            } else if (!ownListed.getOrDefault(entry.scheme(), entry.value()).equals(entry.value())) {
+                errors.add(new Problem.FieldError(field, "names " + entry.externalId() + ", but the list already names "
+                        + entry.scheme() + ":" + ownListed.get(entry.scheme()) + ": a record has one id of the scheme"));
             } else if (ownField.value() != null && !ownField.value().isBlank()
                     && !ownField.value().strip().equals(entry.value())) {
                 errors.add(new Problem.FieldError(field, "names " + entry.externalId() + ", but " + ownField.name()
                         + " names " + ownField.value().strip() + ": a record has one id of the scheme"));
+            }
+            if (ownField != null) {
+                ownListed.putIfAbsent(entry.scheme(), entry.value());
             }
             ids.add(entry.externalId());
         }

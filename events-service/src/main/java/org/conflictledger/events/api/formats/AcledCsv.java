@@ -121,6 +121,7 @@ public final class AcledCsv {
     public static final String LEDGER_SOURCES = "ledger_sources";
     public static final String LEDGER_GEO_PRECISION = "ledger_geo_precision";
     public static final String LEDGER_UCDP_GED_ID = "ledger_ucdp_ged_id";
+    public static final String LEDGER_EXTERNAL_IDS = "ledger_external_ids";
     public static final String LEDGER_STATUS = "ledger_status";
     public static final String LEDGER_VERSION = "ledger_version";
 
@@ -135,8 +136,8 @@ public final class AcledCsv {
     public static final List<String> LEDGER_COLUMNS = List.of(
             LEDGER_ID, LEDGER_THEATER, LEDGER_TYPE, LEDGER_DATE_PRECISION, LEDGER_END_DATE, LEDGER_ACTORS,
             LEDGER_FATALITIES_LOW, LEDGER_FATALITIES_HIGH, LEDGER_CONFIDENCE, LEDGER_AGREEMENT, LEDGER_TERM,
-            LEDGER_RESPONDS_TO, LEDGER_SOURCES, LEDGER_GEO_PRECISION, LEDGER_UCDP_GED_ID, LEDGER_STATUS,
-            LEDGER_VERSION);
+            LEDGER_RESPONDS_TO, LEDGER_SOURCES, LEDGER_GEO_PRECISION, LEDGER_UCDP_GED_ID, LEDGER_EXTERNAL_IDS,
+            LEDGER_STATUS, LEDGER_VERSION);
 
     /** Every column of an export, in order. */
     public static final List<String> COLUMNS = concat(ACLED_COLUMNS, LEDGER_COLUMNS);

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.conflictledger.contracts.ActorRole;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.contracts.ExternalIds;
 import org.conflictledger.contracts.ConflictEventType;
 import org.conflictledger.contracts.DatePrecision;
@@ -176,7 +177,7 @@ public final class AcledCsvReader {
             }
             ConflictEventDetails details = new ConflictEventDetails(theater, type[0], subType, date, datePrecision,
                     endDate, location, actors, fatalities, value(NOTES), confidence, agreement, value(LEDGER_TERM),
-                    respondsTo, sources, value(EVENT_ID_CNTY), value(LEDGER_UCDP_GED_ID), null);
+                    respondsTo, sources, value(EVENT_ID_CNTY), value(LEDGER_UCDP_GED_ID), externalIds());
             return new ParsedRow(record.line(), details, List.of());
         }
 
@@ -388,6 +389,19 @@ public final class AcledCsvReader {
             Integer low = integer(LEDGER_FATALITIES_LOW, 0, Integer.MAX_VALUE);
             Integer high = integer(LEDGER_FATALITIES_HIGH, 0, Integer.MAX_VALUE);
             return low == null && best == null && high == null ? null : new Fatalities(low, best, high);
+        }
+
+        private List<ExternalId> externalIds() {
+            String json = value(LEDGER_EXTERNAL_IDS);
+            if (json == null) {
+                return List.of();
+            }
+            try {
+                return ExternalIdsJson.read(json);
+            } catch (IllegalArgumentException e) {
+                error(LEDGER_EXTERNAL_IDS, "The external ids " + e.getMessage() + ".");
+                return List.of();
+            }
         }
 
         private List<Citation> sources() {

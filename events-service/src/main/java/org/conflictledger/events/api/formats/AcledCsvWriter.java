@@ -139,6 +139,7 @@ public final class AcledCsvWriter {
         set(row, LEDGER_RESPONDS_TO, string(event.respondsTo()));
         set(row, LEDGER_SOURCES, CitationsJson.write(sources));
         set(row, LEDGER_UCDP_GED_ID, event.ucdpGedId());
+        set(row, LEDGER_EXTERNAL_IDS, ExternalIdsJson.write(event.externalIds()));
         set(row, LEDGER_STATUS, event.status() == null ? null : event.status().name());
         set(row, LEDGER_VERSION, Long.toString(event.version()));
         return Arrays.asList(row);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.conflictledger.events.api.ConflictEventRepresentation;
+import org.conflictledger.contracts.ExternalId;
 import org.conflictledger.events.domain.ConflictEventDetails;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,23 @@ class AcledCsvRoundTripTest {
         assertThat(rows).extracting(ParsedRow::details).containsExactlyElementsOf(originals);
         // the battle's notes span two lines, so the second row starts on line 4
         assertThat(rows).extracting(ParsedRow::line).containsExactly(2, 4, 5);
+    }
+
+    @Test
+    void idsInOtherDatasetsReadBackBesideTheAcledAndGedIds() {
+        ConflictEventDetails battle = fixtures.battle();
+        ConflictEventDetails original = new ConflictEventDetails(battle.theater(), battle.type(), battle.subType(),
+                battle.date(), battle.datePrecision(), battle.endDate(), battle.location(), battle.actors(),
+                battle.fatalities(), battle.notes(), battle.confidence(), battle.agreementId(), battle.term(),
+                battle.respondsTo(), battle.sources(), "AZE1234", "301234",
+                List.of(new ExternalId("field-notes", "=1+2; \"quoted\""), new ExternalId("wikidata", "Q42")));
+        String csv = AcledCsvWriter.toCsv(List.of(fixtures.representation(UUID.randomUUID(), original)));
+
+        ParsedRow read = AcledCsvReader.read(new StringReader(csv), fixtures.directory, null).get(0);
+
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.details()).isEqualTo(original);
+        assertThat(csv).contains("AZE1234").contains("301234");
     }
 
     @Test
