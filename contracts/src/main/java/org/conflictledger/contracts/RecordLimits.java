@@ -19,8 +19,13 @@ public final class RecordLimits {
     /** A source's address. */
     public static final String URL = "https?://\\S+";
     public static final String URL_RULE = "must be an http(s) URL";
-    /** An identifier in another dataset kept in a field of its own (ACLED, UCDP GED, PA-X): no blanks, no controls. */
-    public static final String EXTERNAL_ID = "[^\\s\\p{Cc}\\p{Cf}\\p{Z}]+";
+    /**
+     * An identifier in another dataset kept in a field of its own (ACLED, UCDP GED, PA-X): no blanks, no control or
+     * invisible format characters. Written with {@code \\x} and {@code \\u} escapes only, not {@code \\p{..}} classes,
+     * because the API description publishes it and clients check it with their own regex engines (ECMA-262, Python).
+     */
+    public static final String EXTERNAL_ID = "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u00A0\\u00AD\\u1680\\u2000-\\u200F"
+            + "\\u2028-\\u202F\\u205F-\\u206F\\u3000\\uFEFF]+";
     public static final String EXTERNAL_ID_RULE = "must not contain blanks or control characters";
     private static final Pattern EXTERNAL_ID_PATTERN = Pattern.compile(EXTERNAL_ID);
 

@@ -78,7 +78,8 @@ public final class DatasetReader {
     static final Pattern KEY = Pattern.compile(RecordLimits.ACTOR_KEY);
     static final Pattern COUNTRY = Pattern.compile(RecordLimits.COUNTRY);
     static final Pattern URL = Pattern.compile(RecordLimits.URL);
-    static final Pattern EXTERNAL_ID = Pattern.compile("\\S{1," + RecordLimits.MAX_EXTERNAL_ID + "}");
+    static final Pattern EXTERNAL_ID = Pattern.compile("(?=.{1," + RecordLimits.MAX_EXTERNAL_ID + "}$)"
+            + RecordLimits.EXTERNAL_ID);
     /** A dataset event key: lower case, digits and hyphens; sent as the Idempotency-Key {@code seed-<key>}. */
     static final Pattern EVENT_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{2,99}");
     /** A dataset agreement key, like an event key; sent as the Idempotency-Key {@code seed-agreement-<key>}. */
@@ -430,8 +431,8 @@ public final class DatasetReader {
         EventFatalities fatalities = fatalities(node, path);
         String notes = text(node, path, "notes", false, RecordLimits.MAX_NOTES);
         Double confidence = confidence(node, path);
-        String acledEventId = pattern(node, path, "acledEventId", EXTERNAL_ID, "an id of 1 to 64 characters without blanks");
-        String ucdpGedId = pattern(node, path, "ucdpGedId", EXTERNAL_ID, "an id of 1 to 64 characters without blanks");
+        String acledEventId = pattern(node, path, "acledEventId", EXTERNAL_ID, "an id of 1 to 64 characters without blanks or control characters");
+        String ucdpGedId = pattern(node, path, "ucdpGedId", EXTERNAL_ID, "an id of 1 to 64 characters without blanks or control characters");
         String agreement = eventAgreement(node, path, type, agreements);
         String term = eventTerm(node, path, agreements.get(agreement));
         String reason = text(node, path, "reason", true, RecordLimits.MAX_REASON);
@@ -699,7 +700,7 @@ public final class DatasetReader {
                     : "signedOn") : "") + ")");
         }
         String paxAgreementId = pattern(node, path, "paxAgreementId", EXTERNAL_ID,
-                "an id of 1 to 64 characters without blanks");
+                "an id of 1 to 64 characters without blanks or control characters");
         String notes = text(node, path, "notes", false, RecordLimits.MAX_NOTES);
         String reason = text(node, path, "reason", true, RecordLimits.MAX_REASON);
         List<SourceCitation> sources = sources(node, path);

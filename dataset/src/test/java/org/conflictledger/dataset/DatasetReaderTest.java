@@ -142,6 +142,13 @@ class DatasetReaderTest {
     }
 
     @Test
+    void anIdInAFieldOfItsOwnIsCheckedByTheServicesRule() {
+        assertThat(List.of("SYR1234", "x".repeat(64), "AZE-2020/11:07")).allMatch(id -> DatasetReader.EXTERNAL_ID.matcher(id).matches());
+        assertThat(List.of("", "SYR 1234", "SYR\u00A01234", "SYR\u200B1234", "A\u0000", "A\u0085", "x".repeat(65)))
+                .noneMatch(id -> DatasetReader.EXTERNAL_ID.matcher(id).matches());
+    }
+
+    @Test
     void aDuplicateKeyIsRejectedWithBothPaths() {
         InvalidDatasetException invalid = invalid("""
                 {"actors": [

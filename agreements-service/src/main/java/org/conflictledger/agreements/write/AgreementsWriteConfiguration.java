@@ -46,7 +46,7 @@ public class AgreementsWriteConfiguration implements AxonCustomizer {
         MessageHandlerInterceptor<CommandMessage<?>> holdExternalIds = (unitOfWork, chain) -> {
             Object command = unitOfWork.getMessage().getPayload();
             if (command instanceof RecordAgreement record && record.agreementId() != null) {
-                externalIds.hold(record.agreementId(), held(record.details(), record.agreementId()));
+                externalIds.claimAll(record.agreementId(), held(record.details(), record.agreementId()));
             } else if (command instanceof CorrectAgreement correct && correct.agreementId() != null) {
                 externalIds.hold(correct.agreementId(), held(correct.details(), correct.agreementId()));
             }
@@ -58,6 +58,9 @@ public class AgreementsWriteConfiguration implements AxonCustomizer {
 
     /** The ids details give an agreement, as it will normalise them; none when it will refuse the details. */
     private static List<ExternalId> held(AgreementDetails details, UUID agreementId) {
+        if (details == null || details.paxAgreementId() == null && details.externalIds().isEmpty()) {
+            return List.of();
+        }
         try {
             return AgreementRules.externalIds(AgreementRules.details(details, agreementId));
         } catch (RuleViolation refused) {

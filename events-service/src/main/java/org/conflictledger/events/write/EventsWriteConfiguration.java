@@ -47,7 +47,7 @@ public class EventsWriteConfiguration implements AxonCustomizer {
         MessageHandlerInterceptor<CommandMessage<?>> holdExternalIds = (unitOfWork, chain) -> {
             Object command = unitOfWork.getMessage().getPayload();
             if (command instanceof ReportConflictEvent report && report.eventId() != null) {
-                externalIds.hold(report.eventId(), held(report.details(), report.eventId()));
+                externalIds.claimAll(report.eventId(), held(report.details(), report.eventId()));
             } else if (command instanceof CorrectConflictEvent correct && correct.eventId() != null) {
                 externalIds.hold(correct.eventId(), held(correct.details(), correct.eventId()));
             } else if (command instanceof RetractConflictEvent retract && retract.eventId() != null) {
@@ -61,6 +61,10 @@ public class EventsWriteConfiguration implements AxonCustomizer {
 
     /** The ids details give an event, as the event will normalise them; none when it will refuse the details. */
     private static List<ExternalId> held(ConflictEventDetails details, UUID eventId) {
+        if (details == null || details.acledEventId() == null && details.ucdpGedId() == null
+                && details.externalIds().isEmpty()) {
+            return List.of(); // most events: no need to normalise the details twice
+        }
         try {
             return ConflictEventRules.externalIds(ConflictEventRules.details(details, eventId));
         } catch (RuleViolation refused) {

@@ -13,11 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * An export answered with the SHA-256 of exactly the bytes it sends, named in headers before the body, so that a
@@ -48,7 +46,7 @@ public final class HashedExport {
     public static Response response(String mediaType, String fileName, ExportInstant instant, Body body) {
         deleteStale();
         Path file = temporaryFile();
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = ContentHash.sha256();
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), sha256)) {
             body.writeTo(out);
         } catch (IOException e) {
@@ -68,7 +66,7 @@ public final class HashedExport {
         };
         Response.ResponseBuilder response = Response.ok(stream, mediaType)
                 .header(ExportHeaders.REPR_DIGEST, "sha-256=:" + Base64.getEncoder().encodeToString(digest) + ":")
-                .header(ExportHeaders.CONTENT_HASH, "sha256:" + HexFormat.of().formatHex(digest))
+                .header(ExportHeaders.CONTENT_HASH, ContentHash.named(digest))
                 .header(ExportHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
                 .header("Content-Length", size(file));
         if (instant.release() != null) {
@@ -117,14 +115,6 @@ public final class HashedExport {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // a temporary file left behind is removed with the container's /tmp
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
         }
     }
 }

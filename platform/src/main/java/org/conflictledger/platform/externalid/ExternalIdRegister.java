@@ -75,6 +75,11 @@ public class ExternalIdRegister {
         }
     }
 
+    /** Claims each of {@code ids} for a record that holds none yet (one just created), in the running transaction. */
+    public void claimAll(UUID recordId, Collection<ExternalId> ids) {
+        ids.forEach(id -> claim(id, recordId));
+    }
+
     /**
      * Makes {@code ids} the ones {@code recordId} holds, in the running transaction: releases those it held and claims
      * these (a record corrected whole).

@@ -11,11 +11,10 @@ import org.conflictledger.platform.audit.AuditMetadata;
 import org.conflictledger.platform.axon.LedgerObjectMapper;
 import org.conflictledger.platform.config.LedgerConfig;
 import org.conflictledger.platform.domain.RuleViolation;
+import org.conflictledger.platform.export.ContentHash;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -76,8 +74,8 @@ public class IdempotencyKeys {
 
     /** The scope of the caller's keys: the record type and a digest of the principal (the column holds 64). */
     private String callersOwn(String scope) {
-        return scope + "@" + HexFormat.of().formatHex(sha256(principal.get().getBytes(StandardCharsets.UTF_8)))
-                .substring(0, 16);
+        byte[] digest = ContentHash.sha256().digest(principal.get().getBytes(StandardCharsets.UTF_8));
+        return scope + "@" + ContentHash.hex(digest).substring(0, 16);
     }
 
     /**
@@ -182,17 +180,9 @@ public class IdempotencyKeys {
 
     private static String hash(Object body) {
         try {
-            return HexFormat.of().formatHex(sha256(LedgerObjectMapper.create().writeValueAsBytes(body)));
+            return ContentHash.hex(ContentHash.sha256().digest(LedgerObjectMapper.create().writeValueAsBytes(body)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not hash the request", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
     }
 

@@ -10,6 +10,7 @@ import org.conflictledger.platform.audit.AuditMetadata;
 import org.conflictledger.platform.config.LedgerConfig;
 import org.conflictledger.platform.domain.RuleViolation;
 import org.conflictledger.platform.export.CanonicalJson;
+import org.conflictledger.platform.export.ContentHash;
 import org.conflictledger.platform.export.ExportInstant;
 import org.conflictledger.platform.export.Exports;
 import org.conflictledger.platform.export.JsonLines;
@@ -21,11 +22,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -182,12 +181,12 @@ public class Releases {
 
     /** The canonical export at an instant, as the hash a citation names and the number of records. */
     public Hashed hash(Instant at) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = ContentHash.sha256();
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(OutputStream.nullOutputStream()), sha256)) {
             JsonLines lines = json.lines(out);
             canonical.write(at, lines);
             out.flush();
-            return new Hashed("sha256:" + HexFormat.of().formatHex(sha256.digest()), lines.lines());
+            return new Hashed(ContentHash.named(sha256.digest()), lines.lines());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -209,13 +208,5 @@ public class Releases {
     private Release release(ReleaseStore.StoredRelease part) {
         return new Release(part.name(), part.collection(), part.freezesAt(), part.note(), part.cutBy(), part.cutAt(),
                 part.contentHash(), part.records(), CanonicalExportResource.path(part.collection(), part.name()));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
     }
 }
