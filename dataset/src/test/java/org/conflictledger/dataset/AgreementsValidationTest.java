@@ -230,7 +230,7 @@ class AgreementsValidationTest {
                 "agreements.json $.agreements[0].signatories[1]: RUS is named twice (also at $.agreements[0].signatories[0])",
                 "agreements.json $.agreements[0].signatories[2]: unknown actor key XYZ (not defined in actors.json)",
                 "agreements.json $.agreements[0].witnesses: must be an array of keys",
-                "agreements.json $.agreements[0].paxAgreementId: must be an id of 1 to 64 characters without blanks, was \"PA X\"",
+                "agreements.json $.agreements[0].paxAgreementId: must be an id of 1 to 64 characters without blanks or control characters, was \"PA X\"",
                 "agreements.json $.agreements[0].reason: is required",
                 "agreements.json $.agreements[1].inForceAt: is required with status IN_FORCE (the instant it took effect)",
                 "agreements.json $.agreements[1].signatories: at least one signatory is required unless the status is DRAFT (the status is IN_FORCE)",
