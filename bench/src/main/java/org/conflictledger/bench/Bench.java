@@ -134,6 +134,9 @@ public final class Bench {
                 warmUp(false);
                 reads();
             }
+            if (o.runs("exports")) {
+                exports();
+            }
             memoryRows("after load");
             peakRows();
             if (o.runs("replay")) {
@@ -624,6 +627,19 @@ public final class Bench {
                             null, null);
                 }
             }
+        }
+    }
+
+    // ---- exports
+
+    private void exports() throws Exception {
+        Exports exports = new Exports(http, suite, report, generator.rarestTheater());
+        exports.run();
+        samplePeakRss();
+        if (suite.own() && suite.admin != null) {
+            exports.cutRelease(suite.admin, runId);
+        } else {
+            say("Release cut skipped: a release can never be removed, so the bench cuts one only in its own suite");
         }
     }
 

@@ -200,6 +200,17 @@ final class EventGenerator {
         return theaters.stream().map(TheaterProfile::name).toList();
     }
 
+    /** The theater with the fewest events (the small export beside the whole store's). */
+    String rarestTheater() {
+        int rarest = 0;
+        for (int i = 1; i < theaterWeights.length; i++) {
+            if (theaterWeights[i] < theaterWeights[rarest]) {
+                rarest = i;
+            }
+        }
+        return theaters.get(rarest).name();
+    }
+
     /** A theater drawn with the store's weights (for filtered reads). */
     String theater(SplittableRandom random) {
         return theaters.get(pick(random, theaterWeights)).name();

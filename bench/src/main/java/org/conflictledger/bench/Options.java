@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** The bench's command line. Every option has a default that gives a quick run (a few minutes) on a fresh clone. */
 final class Options {
-    static final Set<String> SECTIONS = Set.of("writes", "reads", "propagation", "replay", "history");
+    static final Set<String> SECTIONS = Set.of("writes", "reads", "exports", "propagation", "replay", "history");
 
     /** The project's root (where the packaged jars are); defaults to the folder above {@code bench/target}. */
     Path root;
@@ -46,7 +46,7 @@ final class Options {
     int importParallel = 4;
     long seed = 13;
     List<Integer> history = List.of(10, 1_000);
-    Set<String> sections = new LinkedHashSet<>(List.of("writes", "reads", "propagation", "replay", "history"));
+    Set<String> sections = new LinkedHashSet<>(List.of("writes", "reads", "exports", "propagation", "replay", "history"));
     Path out;
     /** Own suite: keep the data folder (printed) instead of deleting it. */
     boolean keep;
@@ -202,7 +202,8 @@ final class Options {
                   --kafka HOST:PORT     the broker, for the plain Kafka consumer of the propagation
                   --pid NAME=PID        a process whose resident memory to report (repeatable)
                 What and how long:
-                  --only LIST | --skip LIST   sections: writes, reads, propagation, replay, history
+                  --only LIST | --skip LIST   sections: writes, reads, exports, propagation, replay,
+                                        history
                   --clients 1,8,32,64   concurrent clients (connections) of each step
                   --step 5s             length of one step; --warmup 1s of it is not counted
                   --warm 10s            before the first step, each kind of request for this long, not counted

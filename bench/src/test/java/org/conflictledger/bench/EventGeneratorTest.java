@@ -44,6 +44,9 @@ class EventGeneratorTest {
         }
         assertThat(theaters).containsOnlyKeys("SYRIA", "LIBYA", "NAGORNO_KARABAKH", "SOUTH_CAUCASUS", "EASTERN_MEDITERRANEAN");
         assertThat(theaters.get("SYRIA")).isBetween(n * 45 / 100, n * 55 / 100);
+        assertThat(theaters.get(generator.rarestTheater()))
+                .as("the rarest theater (the bench's small export) has the fewest events")
+                .isEqualTo(theaters.values().stream().mapToInt(Integer::intValue).min().orElseThrow());
         assertThat(inTheWar).as("most Nagorno-Karabakh events fall in the 44-day war").isGreaterThan(nagornoKarabakh * 7 / 10);
         assertThat(actor1.get("SYR")).as("a few actors in many events").isGreaterThan(n / 20);
         assertThat(actor1.size()).as("and a long tail").isGreaterThan(60);
