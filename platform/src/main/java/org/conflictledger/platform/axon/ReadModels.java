@@ -1,6 +1,7 @@
 package org.conflictledger.platform.axon;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -172,7 +173,9 @@ public class ReadModels {
         processor.shutDown();
         try {
             whileStopped.run();
-            processor.resetTokens(StreamableMessageSource::createTailToken);
+            // In a transaction of its own with a longer timeout: the reset handlers empty the read model's tables.
+            QuarkusTransaction.requiringNew().timeout((int) Math.min(Integer.MAX_VALUE, config.axon().resetTimeout().toSeconds()))
+                    .run(() -> processor.resetTokens(StreamableMessageSource::createTailToken));
         } catch (RuntimeException e) {
             UnableToClaimTokenException claimed = causeOfType(e, UnableToClaimTokenException.class);
             if (claimed == null) {

@@ -40,6 +40,13 @@ public interface LedgerConfig {
          */
         @WithDefault("100s")
         Duration rebuildWait();
+
+        /**
+         * The transaction timeout of a read model's reset, which empties its tables before a rebuild: on a large store
+         * that outlasts the default transaction timeout (60 s), and a reset cut short fails the rebuild.
+         */
+        @WithDefault("30m")
+        Duration resetTimeout();
     }
 
     interface Outbox {
