@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded database of the default configuration survives a thread interrupted while it writes: Narayana's
- * transaction reaper interrupts the thread of a transaction past its timeout, and with H2's plain {@code file:} file
- * system that closed the file for every connection, which left events-service answering 500 to everything (bench run
- * T, a read-model rebuild of 100,000 events). The URL tested is the one in application.properties.
+ * transaction reaper interrupts its own worker when the rollback of a transaction past its timeout is slow, and with
+ * H2's plain {@code file:} file system that worker's next read closed the file for every connection, which left
+ * events-service answering 500 to everything (bench run T, a read-model rebuild of 100,000 events). The URL tested is
+ * the one in application.properties.
  */
 class EmbeddedDatabaseInterruptTest {
     private static final int ROWS = 20_000;
